@@ -1,0 +1,51 @@
+// The typed openapi-fetch client for X's media endpoints, with auth applied as middleware.
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/openapi.js";
+import { authMiddleware, validateAuth, type Auth } from "./auth/middleware.js";
+
+/** The generated client type: every media path and operation of the extract. */
+export type XClient = Client<paths>;
+
+/** Options for {@link createXClient}. */
+export interface XClientOptions {
+  /** OAuth 2.0 user token (scope `media.write`) or the four OAuth 1.0a values. */
+  auth: Auth;
+  /**
+   * API origin.
+   * @default "https://api.x.com"
+   */
+  baseUrl?: string;
+  /**
+   * The fetch implementation.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Sent as `User-Agent`.
+   * @default "x-media-upload"
+   */
+  userAgent?: string;
+}
+
+/** Default API origin. */
+export const DEFAULT_BASE_URL = "https://api.x.com";
+
+/** Creates the openapi-fetch client bound to X's media `paths`, authenticated. */
+export function createXClient(options: XClientOptions): XClient {
+  const auth = validateAuth(options.auth);
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new TypeError(
+      `Expected \`baseUrl\` to be an absolute URL, got ${JSON.stringify(baseUrl)}.`,
+    );
+  }
+  const client = createClient<paths>({
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    headers: { "User-Agent": options.userAgent ?? "x-media-upload" },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  client.use(authMiddleware(auth));
+  return client;
+}
