@@ -19,7 +19,8 @@ export const MEDIA_OPERATIONS = [
   "mediaUpload",
 ] as const;
 
-const HTTP_METHODS = [
+/** The operation keys of an OpenAPI path item. */
+export const HTTP_METHODS = [
   "get",
   "put",
   "post",
