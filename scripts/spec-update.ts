@@ -1,6 +1,7 @@
 // npm run spec:update -- [path or URL of X's full OpenAPI spec]
 // Writes openapi/x-media.openapi.json and prints what changed against the previous extract.
 import { readFile, writeFile } from "node:fs/promises";
+import { relative } from "node:path";
 import { extractMediaSpec } from "./lib/extract.js";
 import { loadSpec, type JsonObject } from "./lib/load.js";
 import { DEFAULT_SPEC_URL, EXTRACT_PATH } from "./lib/paths.js";
@@ -14,10 +15,12 @@ const previous = await readFile(EXTRACT_PATH, "utf8").then(
   () => undefined,
 );
 await writeFile(EXTRACT_PATH, `${JSON.stringify(next, null, 2)}\n`);
-console.log(`Wrote ${EXTRACT_PATH} from ${source} (sha256 ${spec.sha256}).`);
+console.log(
+  `Wrote ${relative(process.cwd(), EXTRACT_PATH)} from ${source} (sha256 ${spec.sha256}).\n`,
+);
 console.log(
   previous
     ? summarizeChanges(previous, next)
     : "No previous extract: nothing to compare.",
 );
-console.log("Next: npm run generate && npm run typecheck && npm test");
+console.log("\nNext: npm run generate && npm run typecheck && npm test");

@@ -99,4 +99,3 @@ export function toView(acc: Acc, refs: Set<string>): SchemaView {
     refs,
   };
 }
-
