@@ -1,5 +1,6 @@
 // One HTTP attempt under the caller's signal, a whole-request timeout and a stall watchdog;
 // whatever it throws comes out as an error of our tree.
+import { clearTimeout, setTimeout } from "node:timers";
 import {
   AbortError,
   NetworkError,

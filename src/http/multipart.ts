@@ -2,9 +2,6 @@
 // and Content-Length stays exact (RFC 7578 multipart/form-data).
 import { randomUUID } from "node:crypto";
 
-/** A segment's bytes: a Blob slice (read lazily from disk) or bytes already in memory. */
-export type SegmentPayload = Blob | Uint8Array;
-
 /** A ready-to-send multipart body and its headers. */
 export interface MultipartBody {
   body: ReadableStream<Uint8Array>;
@@ -12,12 +9,11 @@ export interface MultipartBody {
   contentLength: number;
 }
 
-// In-memory payloads are fed in pieces so progress and stall detection see movement.
 const PIECE = 64 * 1024;
 
-/** Builds `segment_index` + `media` parts over `payload`; `onBytes(n)` fires as media bytes are read by the socket. */
+/** Builds `segment_index` + `media` parts over `media` (a Blob slice stays on disk until read); `onBytes(n)` fires as bytes go out. */
 export function multipartSegment(
-  payload: SegmentPayload,
+  media: Blob,
   segmentIndex: number,
   onBytes: (n: number) => void = () => {},
 ): MultipartBody {
@@ -29,8 +25,7 @@ export function multipartSegment(
       `Content-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
-  const size = payload instanceof Blob ? payload.size : payload.byteLength;
-  const chunks = payloadChunks(payload);
+  const chunks = blobChunks(media);
   let started = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -49,31 +44,33 @@ export function multipartSegment(
       onBytes(next.value.byteLength);
     },
     async cancel() {
-      await chunks.return?.();
+      await chunks.return(undefined);
     },
   });
   return {
     body,
     contentType: `multipart/form-data; boundary=${boundary}`,
-    contentLength: head.byteLength + size + tail.byteLength,
+    contentLength: head.byteLength + media.size + tail.byteLength,
   };
 }
 
-async function* payloadChunks(payload: SegmentPayload): AsyncGenerator<Uint8Array> {
-  if (!(payload instanceof Blob)) {
-    for (let at = 0; at < payload.byteLength; at += PIECE) {
-      yield payload.subarray(at, at + PIECE);
-    }
-    return;
-  }
-  const reader = payload.stream().getReader();
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      yield value;
+      yield* pieces(value);
     }
   } finally {
     await reader.cancel().catch(() => {});
+  }
+}
+
+// An in-memory Blob streams as one chunk; undici pulls the next chunk only once the socket
+// drained the last (backpressure), so small pieces make the byte count follow the wire.
+function* pieces(chunk: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < chunk.byteLength; at += PIECE) {
+    yield chunk.subarray(at, at + PIECE);
   }
 }

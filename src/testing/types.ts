@@ -113,7 +113,8 @@ export interface FakeUpload {
   mediaKey: string;
   /** `uploading` until FINALIZE; `expired` once `expiresAt` has passed. */
   state: "uploading" | "finalized" | "expired";
-  mediaCategory: string;
+  /** As sent, or the one X assumes from the media type; `undefined` for 3D models. */
+  mediaCategory: string | undefined;
   mediaType: string;
   totalBytes: number;
   additionalOwners: readonly string[];
@@ -165,6 +166,8 @@ export interface FakeRequestRecord {
   faults: readonly Fault[];
   /** Authentication used. */
   auth: "oauth2" | "oauth1" | "none";
+  /** Why the fake answered an error or what it noticed, in words (never sent to the client). */
+  detail: string | undefined;
 }
 
 /** Running totals since start or the last `reset()`. */
