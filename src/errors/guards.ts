@@ -11,13 +11,16 @@ import type { XApiError } from "./x-api-error.js";
 /** Whether `error` was thrown by x-media-upload. */
 export function isXMediaError(error: unknown): error is XMediaError {
   return (
-    error instanceof Error &&
+    typeof error === "object" &&
+    error !== null &&
     (error as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true
   );
 }
 
 /** Whether `error` is an {@link InvalidInputError}. */
-export function isInvalidInputError(error: unknown): error is InvalidInputError {
+export function isInvalidInputError(
+  error: unknown,
+): error is InvalidInputError {
   return isXMediaError(error) && error.name === "InvalidInputError";
 }
 

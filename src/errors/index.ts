@@ -1,6 +1,14 @@
 // The error tree, re-exported for the engine and the public barrel.
-export { XMediaError, type XMediaErrorName, type XMediaErrorOptions } from "./x-media-error.js";
-export { describeTarget, type OperationName, type RequestTarget } from "./target.js";
+export {
+  XMediaError,
+  type XMediaErrorName,
+  type XMediaErrorOptions,
+} from "./x-media-error.js";
+export {
+  describeTarget,
+  type OperationName,
+  type RequestTarget,
+} from "./target.js";
 export { InvalidInputError } from "./invalid-input-error.js";
 export {
   XApiError,
@@ -13,7 +21,11 @@ export {
 export { RateLimitError } from "./rate-limit-error.js";
 export { NetworkError } from "./network-error.js";
 export { ProcessingError, type ProcessingInfo } from "./processing-error.js";
-export { TimeoutError, type TimeoutErrorOptions, type TimeoutKind } from "./timeout-error.js";
+export {
+  TimeoutError,
+  type TimeoutErrorOptions,
+  type TimeoutKind,
+} from "./timeout-error.js";
 export { AbortError } from "./abort-error.js";
 export {
   isAbortError,

@@ -19,10 +19,15 @@ export class NetworkError extends XMediaError {
   }
 }
 
+// Duck-typed, not instanceof: undici's errors may come from another realm (vm contexts, jest).
+type ErrorLike = { code?: unknown; cause?: unknown; message?: unknown };
+const isObject = (e: unknown): e is ErrorLike =>
+  typeof e === "object" && e !== null;
+
 function systemCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^E[A-Z_]+$|^UND_ERR/.test(code)) return code;
+  for (let e = error, depth = 0; isObject(e) && depth < 5; depth++) {
+    if (typeof e.code === "string" && /^E[A-Z_]+$|^UND_ERR/.test(e.code))
+      return e.code;
     e = e.cause;
   }
   return undefined;
@@ -30,6 +35,7 @@ function systemCode(error: unknown): string | undefined {
 
 function innermostMessage(error: unknown): string {
   let e = error;
-  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
-  return e instanceof Error ? e.message : String(e);
+  for (let depth = 0; isObject(e) && isObject(e.cause) && depth < 5; depth++)
+    e = e.cause;
+  return isObject(e) && typeof e.message === "string" ? e.message : String(e);
 }

@@ -2,11 +2,7 @@
 
 /** The step of the chunked upload (or the helper call) a request belongs to. */
 export type OperationName =
-  | "initialize"
-  | "append"
-  | "finalize"
-  | "status"
-  | "metadata";
+  "initialize" | "append" | "finalize" | "status" | "metadata";
 
 /** One HTTP request, as errors report it (the URL is already redacted). */
 export interface RequestTarget {

@@ -13,6 +13,8 @@ export interface ApiProblem {
 export interface ApiErrorDetail extends ApiProblem {
   readonly message?: string | undefined;
   readonly code?: number | undefined;
+  /** The HTTP status a problem entry names (X puts one in errors[] of a 200). */
+  readonly status?: number | undefined;
 }
 
 /** X's rate-limit headers (`x-rate-limit-*`), when sent. */

@@ -31,7 +31,10 @@ export class XMediaError extends Error {
   readonly target: RequestTarget | undefined;
 
   constructor(message: string, options: XMediaErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.target = options.target;
   }
 }

@@ -2,6 +2,7 @@
 import {
   RateLimitError,
   XApiError,
+  isRetryableStatus,
   type ApiErrorDetail,
   type ApiProblem,
   type RequestTarget,
@@ -25,34 +26,49 @@ export function apiErrorFrom(
     ...cleanProblem(e, clean),
     message: clean(e.message),
     code: e.code,
+    status: e.status,
   }));
   const excerpt =
     typeof body === "string" && body.trim() !== ""
       ? clean(bodyExcerpt(body))
       : undefined;
-  const first = errors[0];
+  // Problem details say what kind of failure; errors[] often says which parameter and why.
+  const messages = errors
+    .map((e) => e.message ?? e.detail ?? e.title)
+    .filter(isText);
+  const parts = [
+    problem?.detail ?? problem?.title,
+    ...messages.slice(0, 2),
+  ].filter(isText);
   const detail =
-    problem?.detail ??
-    problem?.title ??
-    first?.detail ??
-    first?.message ??
-    first?.title ??
-    (excerpt === undefined ? undefined : `body is not JSON: "${excerpt}"`) ??
-    (response.statusText || "no details in the body");
-  const summary = response.ok ? `X reported errors in a ${response.status} answer: ${detail}` : detail;
+    parts.length > 0
+      ? [...new Set(parts)].join(" — ")
+      : excerpt !== undefined
+        ? `body is not JSON: "${excerpt}"`
+        : response.statusText || "no details in the body";
+  const summary = response.ok
+    ? `X reported errors in a ${response.status} answer: ${detail}`
+    : detail;
   const init = {
     target,
     status: response.status,
     summary,
-    hint: hintFor(response.status, target.operation, problem ?? first),
+    hint: hintFor(response.status, target.operation, `${parts.join(" ")}`),
     problem,
     errors,
     rateLimit: parseRateLimit(response.headers),
     excerpt,
-    // A 2xx that is not JSON is a proxy glitch, worth another attempt like a 502.
-    retryable: response.ok ? excerpt !== undefined : undefined,
+    // A 2xx that is not JSON (a proxy glitch), or whose errors[] carry a 5xx/429, is worth another attempt.
+    retryable: response.ok
+      ? excerpt !== undefined ||
+        errors.some(
+          (e) => e.status !== undefined && isRetryableStatus(e.status),
+        )
+      : undefined,
   };
-  return response.status === 429 ? new RateLimitError(init) : new XApiError(init);
+  return response.status === 429
+    ? new RateLimitError(init)
+    : new XApiError(init);
 }
 
 /** The XApiError for a 2xx whose body lacks what the spec promises (e.g. `data.id`). */
@@ -90,6 +106,7 @@ function readErrors(body: unknown): ApiErrorDetail[] {
     detail: str(e.detail),
     message: str(e.message),
     code: typeof e.code === "number" ? e.code : undefined,
+    status: typeof e.status === "number" ? e.status : undefined,
   }));
 }
 
@@ -99,6 +116,10 @@ function cleanProblem<T extends ApiProblem>(
 ): ApiProblem | undefined {
   if (p === undefined) return undefined;
   return { type: p.type, title: clean(p.title), detail: clean(p.detail) };
+}
+
+function isText(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== "";
 }
 
 function str(value: unknown): string | undefined {

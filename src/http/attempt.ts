@@ -32,7 +32,8 @@ export async function attempt<T>(
   parent: AbortSignal | undefined,
   send: (control: AttemptControl) => Promise<T>,
 ): Promise<T> {
-  if (parent?.aborted) throw new AbortError(parent.reason, target.operation, target);
+  if (parent?.aborted)
+    throw new AbortError(parent.reason, target.operation, target);
   const controller = new AbortController();
   const fail = (error: TimeoutError) => controller.abort(error);
   const onParentAbort = () => controller.abort(parent?.reason);
@@ -70,8 +71,10 @@ function classify(
   signal: AbortSignal,
   parent: AbortSignal | undefined,
 ): XMediaError {
-  if (parent?.aborted) return new AbortError(parent.reason, target.operation, target);
-  if (signal.aborted && signal.reason instanceof TimeoutError) return signal.reason;
+  if (parent?.aborted)
+    return new AbortError(parent.reason, target.operation, target);
+  if (signal.aborted && signal.reason instanceof TimeoutError)
+    return signal.reason;
   if (isXMediaError(error)) return error;
   return new NetworkError(target, error);
 }

@@ -1,14 +1,13 @@
 // The likely fix for a failed request, by status and step; shown at the end of XApiError messages.
-import type { ApiProblem, OperationName } from "../errors/index.js";
+import type { OperationName } from "../errors/index.js";
 
-/** One sentence telling the caller what to do about `status` on `operation`. */
+/** One sentence telling the caller what to do about `status` on `operation`, given X's own words `text`. */
 export function hintFor(
   status: number,
   operation: OperationName,
-  problem?: ApiProblem,
+  text = "",
 ): string {
-  const text = `${problem?.title ?? ""} ${problem?.detail ?? ""}`;
-  if (/expire/i.test(text)) {
+  if (/expired/i.test(text)) {
     return "The upload session expired (X keeps it for `expires_after_secs`); start a new upload.";
   }
   switch (status) {
@@ -36,7 +35,7 @@ export function hintFor(
       return "Rate limited: wait until the reset time, or raise `retry.maxRateLimitWaitMs` to let the upload wait.";
     default:
       return status >= 500
-        ? "X (or a proxy in front of it) failed; the request was retried. Try again later."
+        ? "X (or a proxy in front of it) failed; the request was retried up to `retry.retries` times. Try again later."
         : "See the status and `errors` of this error for details.";
   }
 }

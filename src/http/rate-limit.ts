@@ -25,7 +25,8 @@ export function parseRetryAfter(
 ): Date | undefined {
   if (value === null || value.trim() === "") return undefined;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return new Date(now + Math.max(0, seconds) * 1000);
+  if (Number.isFinite(seconds))
+    return new Date(now + Math.max(0, seconds) * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : new Date(date);
 }

@@ -33,14 +33,20 @@ export function redactUrl(url: string): string {
 }
 
 /** Returns `text` with credential patterns and the given secret values replaced by `[REDACTED]`. */
-export function redactText(text: string, secrets: readonly string[] = []): string {
+export function redactText(
+  text: string,
+  secrets: readonly string[] = [],
+): string {
   let out = text;
   for (const secret of secrets) {
     // Very short values would redact ordinary words; real keys and tokens are long.
     if (secret.length >= 8) out = out.split(secret).join(REDACTED);
   }
   for (const pattern of SECRET_TEXT) {
-    out = out.replace(pattern, (_match, label: string) => `${label} ${REDACTED}`);
+    out = out.replace(
+      pattern,
+      (_match, label: string) => `${label} ${REDACTED}`,
+    );
   }
   return out;
 }

@@ -14,10 +14,11 @@ export interface TextOutcome {
   response: Response;
 }
 
-/** A 2xx answer: the parsed body (undefined when empty, e.g. 204) and the response. */
+/** A 2xx answer: the parsed body (undefined when empty, e.g. 204), the response and the request it answers. */
 export interface Answer<K extends keyof operations> {
   data: SuccessBody<K> | undefined;
   response: Response;
+  target: RequestTarget;
 }
 
 /**
@@ -34,7 +35,7 @@ export function unwrap<K extends keyof operations>(
     throw apiErrorFrom(target, response, outcome.error, secrets);
   }
   const text = outcome.data ?? "";
-  if (text.trim() === "") return { data: undefined, response };
+  if (text.trim() === "") return { data: undefined, response, target };
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -44,8 +45,10 @@ export function unwrap<K extends keyof operations>(
   // A 2xx may still carry errors[] and no data: that is a failure, not a success.
   if (hasErrors(body)) throw apiErrorFrom(target, response, body, secrets);
   const data =
-    typeof body === "object" && body !== null ? (body as SuccessBody<K>) : undefined;
-  return { data, response };
+    typeof body === "object" && body !== null
+      ? (body as SuccessBody<K>)
+      : undefined;
+  return { data, response, target };
 }
 
 function hasErrors(body: unknown): boolean {

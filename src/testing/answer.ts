@@ -17,7 +17,11 @@ export function jsonAnswer(status: number, body: unknown): Answer {
 }
 
 /** Writes `answer` plus `extraHeaders`; a no-op if the socket is gone. */
-export function writeAnswer(res: ServerResponse, answer: Answer, extraHeaders: Record<string, string>): void {
+export function writeAnswer(
+  res: ServerResponse,
+  answer: Answer,
+  extraHeaders: Record<string, string>,
+): void {
   if (res.destroyed || res.headersSent) return;
   const payload =
     answer.body === undefined
@@ -25,9 +29,13 @@ export function writeAnswer(res: ServerResponse, answer: Answer, extraHeaders: R
       : typeof answer.body === "string" || Buffer.isBuffer(answer.body)
         ? answer.body
         : JSON.stringify(answer.body);
-  const headers: Record<string, string | number> = { ...extraHeaders, ...answer.headers };
+  const headers: Record<string, string | number> = {
+    ...extraHeaders,
+    ...answer.headers,
+  };
   if (payload !== undefined) {
-    headers["content-type"] = answer.contentType ?? "application/json; charset=utf-8";
+    headers["content-type"] =
+      answer.contentType ?? "application/json; charset=utf-8";
     headers["content-length"] = Buffer.byteLength(payload);
   }
   res.writeHead(answer.status, headers);

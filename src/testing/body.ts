@@ -18,8 +18,10 @@ export class RequestBody {
   bytesRead = 0;
   /** When set, destroy the socket once this many bytes have been read. */
   resetAfter: number | undefined;
-  #throttle: { bytesPerSecond: number; since: number; bytes: number } | undefined;
+  #throttle:
+    { bytesPerSecond: number; since: number; bytes: number } | undefined;
   readonly #source: AsyncIterator<Buffer>;
+  readonly #startedAt = Date.now();
   #done = false;
 
   constructor(
@@ -34,14 +36,21 @@ export class RequestBody {
     return this.#done;
   }
 
-  /** Limits reading from now on to `bytesPerSecond`. */
+  /** Limits reading to `bytesPerSecond`, counting the bytes already read since the body started. */
   throttle(bytesPerSecond: number): void {
-    this.#throttle = { bytesPerSecond, since: Date.now(), bytes: 0 };
+    this.#throttle = {
+      bytesPerSecond,
+      since: this.#startedAt,
+      bytes: this.bytesRead,
+    };
   }
 
   /** Resets the connection now if a reset is due (e.g. at the end of a body shorter than `resetAfter`). */
   resetIfDue(force = false): void {
-    if (this.resetAfter !== undefined && (force || this.bytesRead >= this.resetAfter)) {
+    if (
+      this.resetAfter !== undefined &&
+      (force || this.bytesRead >= this.resetAfter)
+    ) {
       this.req.socket.destroy();
       throw new ConnectionResetByFault("connection reset by fault");
     }
@@ -51,13 +60,17 @@ export class RequestBody {
   async next(): Promise<Buffer | undefined> {
     if (this.#done) return undefined;
     this.resetIfDue();
+    await this.#wait(0);
     const result = await this.#source.next();
     if (result.done) {
       this.#done = true;
       return undefined;
     }
     let chunk = result.value;
-    if (this.resetAfter !== undefined && this.bytesRead + chunk.length >= this.resetAfter) {
+    if (
+      this.resetAfter !== undefined &&
+      this.bytesRead + chunk.length >= this.resetAfter
+    ) {
       chunk = chunk.subarray(0, this.resetAfter - this.bytesRead);
     }
     this.bytesRead += chunk.length;
@@ -89,7 +102,8 @@ export class RequestBody {
     const throttle = this.#throttle;
     if (!throttle) return;
     throttle.bytes += bytes;
-    const due = throttle.since + (throttle.bytes / throttle.bytesPerSecond) * 1000;
+    const due =
+      throttle.since + (throttle.bytes / throttle.bytesPerSecond) * 1000;
     const delay = due - Date.now();
     if (delay > 0) await sleep(delay, undefined, { signal: this.signal });
   }

@@ -1,7 +1,9 @@
 // Media categories and types of the spec, the kind each maps to, its size limit and media_key prefix.
 import type { operations } from "../../generated/openapi.js";
 
-type InitBody = NonNullable<operations["initializeMediaUpload"]["requestBody"]>["content"]["application/json"];
+type InitBody = NonNullable<
+  operations["initializeMediaUpload"]["requestBody"]
+>["content"]["application/json"];
 
 /** `media_category` values INITIALIZE accepts (spec enum). */
 export type InitCategory = NonNullable<InitBody["media_category"]>;
@@ -13,21 +15,52 @@ export type MediaKind = "image" | "gif" | "video" | "subtitles" | "model";
 
 /** Spec enum of INITIALIZE `media_category`. */
 export const INIT_CATEGORIES: readonly InitCategory[] = [
-  "amplify_video", "tweet_gif", "tweet_image", "tweet_video", "dm_gif", "dm_image", "dm_video", "subtitles",
+  "amplify_video",
+  "tweet_gif",
+  "tweet_image",
+  "tweet_video",
+  "dm_gif",
+  "dm_image",
+  "dm_video",
+  "subtitles",
 ];
 
 /** Spec enum of INITIALIZE `media_type`. */
 export const INIT_MEDIA_TYPES: readonly InitMediaType[] = [
-  "video/mp4", "video/webm", "video/mp2t", "video/quicktime", "text/srt", "text/vtt", "image/jpeg", "image/gif",
-  "image/bmp", "image/png", "image/webp", "image/pjpeg", "image/tiff", "model/gltf-binary", "model/vnd.usdz+zip",
+  "video/mp4",
+  "video/webm",
+  "video/mp2t",
+  "video/quicktime",
+  "text/srt",
+  "text/vtt",
+  "image/jpeg",
+  "image/gif",
+  "image/bmp",
+  "image/png",
+  "image/webp",
+  "image/pjpeg",
+  "image/tiff",
+  "model/gltf-binary",
+  "model/vnd.usdz+zip",
 ];
 
 /** Spec enum of one-shot upload `media_category`. */
-export const ONE_SHOT_CATEGORIES = ["tweet_image", "dm_image", "subtitles"] as const;
+export const ONE_SHOT_CATEGORIES = [
+  "tweet_image",
+  "dm_image",
+  "subtitles",
+] as const;
 
 /** Spec enum of one-shot upload `media_type`. */
 export const ONE_SHOT_MEDIA_TYPES = [
-  "text/srt", "text/vtt", "image/jpeg", "image/bmp", "image/png", "image/webp", "image/pjpeg", "image/tiff",
+  "text/srt",
+  "text/vtt",
+  "image/jpeg",
+  "image/bmp",
+  "image/png",
+  "image/webp",
+  "image/pjpeg",
+  "image/tiff",
 ] as const;
 
 // X's limits: images 5 MB, GIFs 15 MB, videos 512 MB (docs.x.com media best practices), in X's MiB-based bytes.
@@ -72,14 +105,22 @@ export function typeFitsCategory(mediaType: string, category: string): boolean {
 }
 
 /** Kind of an upload from its (optional) category and media type. */
-export function kindOf(category: string | undefined, mediaType: string): MediaKind {
+export function kindOf(
+  category: string | undefined,
+  mediaType: string,
+): MediaKind {
   if (category !== undefined) return kindOfCategory(category);
-  return mediaType.startsWith("model/") ? "model" : kindOfCategory(defaultCategory(mediaType) ?? "tweet_image");
+  return mediaType.startsWith("model/")
+    ? "model"
+    : kindOfCategory(defaultCategory(mediaType) ?? "tweet_image");
 }
 
 // media_key prefixes as X issues them: 3 photo, 7 video, 13 amplify video, 16 animated GIF.
 /** The `<n>_` prefix of a media key. */
-export function mediaKeyPrefix(category: string | undefined, kind: MediaKind): number {
+export function mediaKeyPrefix(
+  category: string | undefined,
+  kind: MediaKind,
+): number {
   if (category === "amplify_video") return 13;
   return kind === "video" ? 7 : kind === "gif" ? 16 : 3;
 }

@@ -1,6 +1,13 @@
 // Scripted and seeded-random fault rules, and which of them hit a request.
+import { checkFault, checkRule } from "./fault-checks.js";
 import { drawFor } from "./prng.js";
-import type { FakeOperation, Fault, FaultController, FaultRule, RandomFaults } from "./types.js";
+import type {
+  FakeOperation,
+  Fault,
+  FaultController,
+  FaultRule,
+  RandomFaults,
+} from "./types.js";
 
 /** What a request is, for matching fault rules. */
 export interface FaultTarget {
@@ -31,10 +38,15 @@ export class FaultBook implements FaultController {
 
   setRandom(random: RandomFaults | null): void {
     if (random) {
-      if (!Number.isInteger(random.seed)) throw new TypeError(`Expected \`randomFaults.seed\` to be an integer, got ${random.seed}.`);
+      if (!Number.isInteger(random.seed))
+        throw new TypeError(
+          `Expected \`randomFaults.seed\` to be an integer, got ${random.seed}.`,
+        );
       for (const entry of random.faults) {
         if (!(entry.rate >= 0 && entry.rate <= 1)) {
-          throw new TypeError(`Expected \`randomFaults.faults[].rate\` to be a number from 0 to 1, got ${entry.rate}.`);
+          throw new TypeError(
+            `Expected \`randomFaults.faults[].rate\` to be a number from 0 to 1, got ${entry.rate}.`,
+          );
         }
         checkFault(entry.fault);
       }
@@ -48,7 +60,9 @@ export class FaultBook implements FaultController {
   }
 
   get pending(): readonly (FaultRule & { remaining: number })[] {
-    return this.#rules.filter((rule) => rule.remaining > 0).map((rule) => ({ ...rule }));
+    return this.#rules
+      .filter((rule) => rule.remaining > 0)
+      .map((rule) => ({ ...rule }));
   }
 
   /** Forgets rules, random faults and attempt counts. */
@@ -70,74 +84,44 @@ export class FaultBook implements FaultController {
     this.#random?.faults.forEach((entry, i) => {
       if (!covers(entry.operation, target.operation)) return;
       const key = `${i}|${target.operation}|${target.uploadOrdinal}|${target.segmentIndex ?? ""}|${attempt}`;
-      if (drawFor(this.#random?.seed ?? 0, key) < entry.rate) hits.push(entry.fault);
+      if (drawFor(this.#random?.seed ?? 0, key) < entry.rate)
+        hits.push(entry.fault);
     });
     return hits;
   }
 
   #countAttempt({ operation, mediaId, segmentIndex }: FaultTarget): number {
     const key =
-      operation === "appendMediaUpload" ? `${mediaId}|${segmentIndex}` : `${operation}|${mediaId ?? ""}`;
+      operation === "appendMediaUpload"
+        ? `${mediaId}|${segmentIndex}`
+        : `${operation}|${mediaId ?? ""}`;
     const attempt = (this.#attempts.get(key) ?? 0) + 1;
     this.#attempts.set(key, attempt);
     return attempt;
   }
 }
 
-function matches(rule: FaultRule, target: FaultTarget, attempt: number): boolean {
+function matches(
+  rule: FaultRule,
+  target: FaultTarget,
+  attempt: number,
+): boolean {
   return (
     covers(rule.operation, target.operation) &&
     (rule.mediaId === undefined || rule.mediaId === target.mediaId) &&
     (rule.segmentIndex === undefined ||
-      (target.operation === "appendMediaUpload" && rule.segmentIndex === target.segmentIndex)) &&
+      (target.operation === "appendMediaUpload" &&
+        rule.segmentIndex === target.segmentIndex)) &&
     (rule.attempt === undefined || rule.attempt === attempt)
   );
 }
 
-function covers(operation: FaultRule["operation"], actual: FakeOperation): boolean {
+function covers(
+  operation: FaultRule["operation"],
+  actual: FakeOperation,
+): boolean {
   if (operation === undefined) return true;
-  return typeof operation === "string" ? operation === actual : operation.includes(actual);
-}
-
-function checkRule(rule: FaultRule): void {
-  const { times = 1, attempt, segmentIndex } = rule;
-  if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) {
-    throw new TypeError(`Expected fault rule \`times\` to be an integer >= 1 or Infinity, got ${times}.`);
-  }
-  if (attempt !== undefined && !(Number.isInteger(attempt) && attempt >= 1)) {
-    throw new TypeError(`Expected fault rule \`attempt\` to be an integer >= 1 (1-based), got ${attempt}.`);
-  }
-  if (segmentIndex !== undefined && !(Number.isInteger(segmentIndex) && segmentIndex >= 0)) {
-    throw new TypeError(`Expected fault rule \`segmentIndex\` to be an integer >= 0, got ${segmentIndex}.`);
-  }
-  checkFault(rule.fault);
-}
-
-function checkFault(fault: Fault): void {
-  const bad = (what: string, value: unknown) =>
-    new TypeError(`Expected \`${fault.kind}\` fault ${what}, got ${String(value)}.`);
-  switch (fault.kind) {
-    case "status":
-      if (!(Number.isInteger(fault.status) && fault.status >= 400 && fault.status <= 599)) throw bad("`status` to be 400-599", fault.status);
-      return;
-    case "successStatus":
-      if (!(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 299)) throw bad("`status` to be 200-299", fault.status);
-      return;
-    case "latency":
-      if (!(fault.ms >= 0)) throw bad("`ms` to be >= 0", fault.ms);
-      return;
-    case "bandwidth":
-      if (!(fault.bytesPerSecond > 0)) throw bad("`bytesPerSecond` to be > 0", fault.bytesPerSecond);
-      return;
-    case "reset":
-      if (!((fault.afterBytes ?? 0) >= 0)) throw bad("`afterBytes` to be >= 0", fault.afterBytes);
-      return;
-    case "stall":
-    case "errors200":
-    case "html502":
-    case "empty204":
-      return;
-    default:
-      throw new TypeError(`Unknown fault kind ${JSON.stringify((fault as { kind: unknown }).kind)}.`);
-  }
+  return typeof operation === "string"
+    ? operation === actual
+    : operation.includes(actual);
 }

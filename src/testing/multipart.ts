@@ -24,8 +24,11 @@ const CRLF = Buffer.from("\r\n");
 const HEADER_END = Buffer.from("\r\n\r\n");
 
 /** Returns the boundary of a `multipart/form-data` content type, or `undefined`. */
-export function multipartBoundary(contentType: string | undefined): string | undefined {
-  if (!contentType || !/^multipart\/form-data\s*(;|$)/i.test(contentType)) return undefined;
+export function multipartBoundary(
+  contentType: string | undefined,
+): string | undefined {
+  if (!contentType || !/^multipart\/form-data\s*(;|$)/i.test(contentType))
+    return undefined;
   const match = /;\s*boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType);
   return match?.[1] ?? match?.[2];
 }
@@ -39,14 +42,17 @@ export function createMultipartParser(boundary: string): {
   // RFC 2046 §5.1.1: a delimiter is CRLF "--" boundary; seeding with CRLF lets the first one match too.
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   let buffer: Buffer = Buffer.from(CRLF);
-  let state: "preamble" | "afterDelimiter" | "headers" | "body" | "done" = "preamble";
+  let state: "preamble" | "afterDelimiter" | "headers" | "body" | "done" =
+    "preamble";
 
   function step(events: MultipartEvent[]): boolean {
     switch (state) {
       case "preamble": {
         const at = buffer.indexOf(delimiter);
         if (at < 0) {
-          buffer = buffer.subarray(Math.max(0, buffer.length - delimiter.length + 1));
+          buffer = buffer.subarray(
+            Math.max(0, buffer.length - delimiter.length + 1),
+          );
           return false;
         }
         buffer = buffer.subarray(at + delimiter.length);
@@ -63,7 +69,8 @@ export function createMultipartParser(boundary: string): {
         }
         const eol = buffer.indexOf(CRLF);
         if (eol < 0) {
-          if (buffer.length > 256) throw new MultipartError("malformed multipart delimiter line");
+          if (buffer.length > 256)
+            throw new MultipartError("malformed multipart delimiter line");
           return false;
         }
         if (!/^[ \t]*$/.test(buffer.subarray(0, eol).toString("latin1"))) {
@@ -78,7 +85,8 @@ export function createMultipartParser(boundary: string): {
         // A part with no headers at all starts with the blank line directly.
         const empty = buffer.subarray(0, 2).equals(CRLF);
         if (end < 0 && !empty) {
-          if (buffer.length > MAX_HEADER_BYTES) throw new MultipartError("multipart part headers too large");
+          if (buffer.length > MAX_HEADER_BYTES)
+            throw new MultipartError("multipart part headers too large");
           return false;
         }
         const raw = empty ? "" : buffer.subarray(0, end).toString("utf8");
@@ -118,7 +126,10 @@ export function createMultipartParser(boundary: string): {
       return events;
     },
     finish() {
-      if (state !== "done") throw new MultipartError("multipart body ended before its closing boundary");
+      if (state !== "done")
+        throw new MultipartError(
+          "multipart body ended before its closing boundary",
+        );
     },
   };
 }
@@ -138,12 +149,18 @@ function parseHeaders(raw: string): PartHeaders {
       filename = param(value, "filename");
     }
   }
-  if (name === undefined) throw new MultipartError("multipart part without a Content-Disposition name");
+  if (name === undefined)
+    throw new MultipartError(
+      "multipart part without a Content-Disposition name",
+    );
   return { name, filename, contentType };
 }
 
 function param(value: string, key: string): string | undefined {
-  const match = new RegExp(`;\\s*${key}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, "i").exec(value);
+  const match = new RegExp(
+    `;\\s*${key}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`,
+    "i",
+  ).exec(value);
   if (!match) return undefined;
   return match[1] !== undefined ? match[1].replace(/\\(.)/g, "$1") : match[2];
 }

@@ -1,6 +1,13 @@
 // The one options type of startFakeXServer, its defaults, and their validation.
 import type { OAuth1Credentials } from "../auth/oauth1.js";
-import type { FakeOperation, FakeRequestRecord, FakeUpload, FaultRule, ProcessingFailure, RandomFaults } from "./types.js";
+import type {
+  FakeOperation,
+  FakeRequestRecord,
+  FakeUpload,
+  FaultRule,
+  ProcessingFailure,
+  RandomFaults,
+} from "./types.js";
 import { DEFAULT_SIZE_LIMITS, type MediaKind } from "./categories.js";
 import { DEFAULT_RATE_LIMITS } from "./rate-limit.js";
 
@@ -47,7 +54,10 @@ export interface FakeXServerOptions {
    * Per user per operation limits of a window; X's numbers by default.
    * @default { windowMs: 900000, limits: { initialize/append/finalize: 1875, status: 1000, others: 500 } }
    */
-  rateLimits?: { windowMs?: number; limits?: Partial<Record<FakeOperation, number>> };
+  rateLimits?: {
+    windowMs?: number;
+    limits?: Partial<Record<FakeOperation, number>>;
+  };
   /** Scripted faults (also `server.faults.add`). @default [] */
   faults?: readonly FaultRule[];
   /** Seeded random faults (also `server.faults.setRandom`). */
@@ -87,30 +97,56 @@ export interface ResolvedOptions {
 }
 
 /** Applies defaults and checks values; throws a `TypeError` naming the option. */
-export function resolveOptions(options: FakeXServerOptions = {}): ResolvedOptions {
+export function resolveOptions(
+  options: FakeXServerOptions = {},
+): ResolvedOptions {
   const p = options.processing ?? {};
   const sizeLimits = { ...DEFAULT_SIZE_LIMITS, ...options.sizeLimits };
-  for (const [kind, limit] of Object.entries(sizeLimits)) check(`sizeLimits.${kind}`, limit, 0);
+  for (const [kind, limit] of Object.entries(sizeLimits))
+    check(`sizeLimits.${kind}`, limit, 0);
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.limits };
-  for (const [op, limit] of Object.entries(limits)) check(`rateLimits.limits.${op}`, limit, 0);
+  for (const [op, limit] of Object.entries(limits))
+    check(`rateLimits.limits.${op}`, limit, 0);
   return {
     host: options.host ?? "127.0.0.1",
     port: check("port", options.port ?? 0, 0, 65535, true),
-    maxSegmentBytes: check("maxSegmentBytes", options.maxSegmentBytes ?? 5 * 1024 * 1024, 1, Infinity, true),
+    maxSegmentBytes: check(
+      "maxSegmentBytes",
+      options.maxSegmentBytes ?? 5 * 1024 * 1024,
+      1,
+      Infinity,
+      true,
+    ),
     sizeLimits,
-    expiresAfterMs: check("expiresAfterSecs", options.expiresAfterSecs ?? 86_400, 0) * 1000,
+    expiresAfterMs:
+      check("expiresAfterSecs", options.expiresAfterSecs ?? 86_400, 0) * 1000,
     processing: {
       pendingMs: check("processing.pendingMs", p.pendingMs ?? 1000, 0),
       inProgressMs: check("processing.inProgressMs", p.inProgressMs ?? 2000, 0),
-      checkAfterSecs: check("processing.checkAfterSecs", p.checkAfterSecs ?? 1, 0, Infinity, true),
+      checkAfterSecs: check(
+        "processing.checkAfterSecs",
+        p.checkAfterSecs ?? 1,
+        0,
+        Infinity,
+        true,
+      ),
       validateMedia: p.validateMedia ?? true,
       fail: p.fail,
     },
     auth: {
-      bearerTokens: options.auth?.bearerTokens ? new Map(Object.entries(options.auth.bearerTokens)) : undefined,
+      bearerTokens: options.auth?.bearerTokens
+        ? new Map(Object.entries(options.auth.bearerTokens))
+        : undefined,
       oauth1: options.auth?.oauth1,
     },
-    rateLimits: { windowMs: check("rateLimits.windowMs", options.rateLimits?.windowMs ?? 900_000, 1), limits },
+    rateLimits: {
+      windowMs: check(
+        "rateLimits.windowMs",
+        options.rateLimits?.windowMs ?? 900_000,
+        1,
+      ),
+      limits,
+    },
     faults: options.faults ?? [],
     randomFaults: options.randomFaults,
     tempDir: options.tempDir,
@@ -119,10 +155,24 @@ export function resolveOptions(options: FakeXServerOptions = {}): ResolvedOption
   };
 }
 
-function check(name: string, value: number, min: number, max = Infinity, integer = false): number {
-  if (typeof value !== "number" || Number.isNaN(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+function check(
+  name: string,
+  value: number,
+  min: number,
+  max = Infinity,
+  integer = false,
+): number {
+  if (
+    typeof value !== "number" ||
+    Number.isNaN(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
     const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
-    throw new TypeError(`Expected \`${name}\` to be ${integer ? "an integer" : "a number"} ${range}, got ${String(value)}.`);
+    throw new TypeError(
+      `Expected \`${name}\` to be ${integer ? "an integer" : "a number"} ${range}, got ${String(value)}.`,
+    );
   }
   return value;
 }

@@ -13,7 +13,10 @@ const PROBLEMS = "https://api.twitter.com/2/problems";
 const PROBLEM_JSON = "application/problem+json";
 
 /** 400 invalid-request problem naming the parameter(s). */
-export function invalidRequest(message: string, parameters: Record<string, readonly string[]> = {}): Answer {
+export function invalidRequest(
+  message: string,
+  parameters: Record<string, readonly string[]> = {},
+): Answer {
   return {
     status: 400,
     contentType: PROBLEM_JSON,
@@ -46,12 +49,24 @@ export function mediaNotFound(parameter: string, value: string): Answer {
 }
 
 /** A generic `about:blank` problem (401, 403, 413, 429 …). */
-export function blankProblem(status: number, title: string, detail = title): Answer {
-  return { status, contentType: PROBLEM_JSON, body: { title, detail, type: "about:blank", status } };
+export function blankProblem(
+  status: number,
+  title: string,
+  detail = title,
+): Answer {
+  return {
+    status,
+    contentType: PROBLEM_JSON,
+    body: { title, detail, type: "about:blank", status },
+  };
 }
 
 /** Legacy `{errors:[{message, code}]}` body. */
-export function legacyError(status: number, code: number, message: string): Answer {
+export function legacyError(
+  status: number,
+  code: number,
+  message: string,
+): Answer {
   return { status, body: { errors: [{ message, code }] } };
 }
 

@@ -35,7 +35,11 @@ export class RateLimiter {
   ) {}
 
   /** Counts one request of `user` to `operation` and returns the headers' values. */
-  take(user: string, operation: FakeOperation, now = Date.now()): RateLimitState {
+  take(
+    user: string,
+    operation: FakeOperation,
+    now = Date.now(),
+  ): RateLimitState {
     const key = `${operation}\u0000${user}`;
     let window = this.#windows.get(key);
     if (!window || now >= window.start + this.windowMs) {
@@ -60,7 +64,9 @@ export class RateLimiter {
 }
 
 /** The `x-rate-limit-*` headers for a state. */
-export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
+export function rateLimitHeaders(
+  state: RateLimitState,
+): Record<string, string> {
   return {
     "x-rate-limit-limit": String(state.limit),
     "x-rate-limit-remaining": String(state.remaining),

@@ -1,4 +1,13 @@
-// Public data types of the fake X media server: operations, faults, inspection records.
+// Public data types of the fake X media server: operations and inspection records.
+import type { Fault } from "./fault-types.js";
+
+export type {
+  Fault,
+  FaultController,
+  FaultRule,
+  RandomFault,
+  RandomFaults,
+} from "./fault-types.js";
 
 /** The eight media operations, named by their operationId in openapi/x-media.openapi.json. */
 export const FAKE_OPERATIONS = [
@@ -23,80 +32,8 @@ export interface ProcessingFailure {
 }
 
 /** Processing states of `processing_info.state`. */
-export type ProcessingState = "pending" | "in_progress" | "succeeded" | "failed";
-
-/** Something the fake does to a request instead of (or on top of) answering it normally. */
-export type Fault =
-  /** Answer this HTTP status with X's body for it (429 carries rate-limit headers, 500/503 X's legacy body). */
-  | {
-      kind: "status";
-      status: number;
-      /** For 429: seconds until `x-rate-limit-reset`, also sent as `retry-after`. @default 1 */
-      retryAfterSecs?: number;
-      /** `before`: the request is not applied; `after`: applied, then its answer is lost. @default "before" */
-      when?: "before" | "after";
-    }
-  /** Destroy the socket after reading `afterBytes` of the request body (or all of it, if shorter). */
-  | { kind: "reset"; /** @default 0 */ afterBytes?: number }
-  /** Read the request, never answer; `close()` still ends it. */
-  | { kind: "stall" }
-  /** Wait `ms` before answering. */
-  | { kind: "latency"; ms: number }
-  /** Read the request body at most `bytesPerSecond`. */
-  | { kind: "bandwidth"; bytesPerSecond: number }
-  /** Answer 200 with `{errors:[…]}` and no `data`. */
-  | { kind: "errors200"; /** @default "before" */ when?: "before" | "after" }
-  /** Answer a non-JSON nginx-style HTML 502 page. */
-  | { kind: "html502"; /** @default "before" */ when?: "before" | "after" }
-  /** Apply the request, answer its usual body with another 2xx status (e.g. FINALIZE answering 201). */
-  | { kind: "successStatus"; status: number }
-  /** Apply the request, answer an empty 204. */
-  | { kind: "empty204" };
-
-/** A scripted fault: which requests it hits and how often. */
-export interface FaultRule {
-  /** Operations it applies to. @default every operation */
-  operation?: FakeOperation | readonly FakeOperation[];
-  /** Only requests about this media id. */
-  mediaId?: string;
-  /** Only APPENDs of this `segment_index`. */
-  segmentIndex?: number;
-  /**
-   * Only the n-th attempt (1-based): per media id and segment index for APPEND,
-   * per media id for other operations on a media id, per operation for INIT/one-shot.
-   */
-  attempt?: number;
-  /** How many requests it hits before it is used up. @default 1 */
-  times?: number;
-  fault: Fault;
-}
-
-/** A fault applied at random to a share of the requests. */
-export interface RandomFault {
-  /** Probability from 0 to 1 per matching request. */
-  rate: number;
-  fault: Fault;
-  /** Operations it applies to. @default every operation */
-  operation?: FakeOperation | readonly FakeOperation[];
-}
-
-/** Seeded random faults: the same seed gives the same faults for the same requests, whatever their order. */
-export interface RandomFaults {
-  seed: number;
-  faults: readonly RandomFault[];
-}
-
-/** Adds and removes faults on a running server. */
-export interface FaultController {
-  /** Adds scripted rules (checked in the order added). */
-  add(...rules: FaultRule[]): void;
-  /** Sets (or with `null` removes) the random faults. */
-  setRandom(random: RandomFaults | null): void;
-  /** Removes every rule and the random faults. */
-  clear(): void;
-  /** Rules not used up yet, with `remaining` hits. */
-  readonly pending: readonly (FaultRule & { remaining: number })[];
-}
+export type ProcessingState =
+  "pending" | "in_progress" | "succeeded" | "failed";
 
 /** One APPENDed segment as stored. */
 export interface FakeSegment {
@@ -127,7 +64,11 @@ export interface FakeUpload {
   sha256: string | undefined;
   /** Processing of a video or GIF after FINALIZE; `undefined` for images and before FINALIZE. */
   processing:
-    | { state: ProcessingState; progressPercent: number; error?: ProcessingFailure }
+    | {
+        state: ProcessingState;
+        progressPercent: number;
+        error?: ProcessingFailure;
+      }
     | undefined;
   /** Epoch ms. */
   createdAt: number;
@@ -138,7 +79,11 @@ export interface FakeUpload {
   /** Metadata set through `POST /2/media/metadata` (merged). */
   metadata: Readonly<Record<string, unknown>>;
   /** Subtitles attached through `POST /2/media/subtitles`. */
-  subtitles: readonly { id: string; languageCode: string; displayName?: string }[];
+  subtitles: readonly {
+    id: string;
+    languageCode: string;
+    displayName?: string;
+  }[];
 }
 
 /** One request as logged by the fake. */

@@ -1,0 +1,160 @@
+// `x-media-upload upload <file>`: one upload with live progress; the media id on stdout.
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import {
+  createMediaClient,
+  InvalidInputError,
+  type UploadOptions,
+  type UploadResult,
+} from "../../index.js";
+import { MEDIA_CATEGORIES, MEDIA_TYPES } from "../../media/types.js";
+import { baseUrlFrom, credentialsFromEnv } from "../credentials.js";
+import { formatBytes, formatDuration } from "../format.js";
+import { HELP } from "../help.js";
+import { println, type CliIo } from "../io.js";
+import {
+  choiceFlag,
+  integerFlag,
+  parseCommand,
+  sizeFlag,
+  type FlagSpec,
+  type Parsed,
+} from "../parse.js";
+import { createReporter, progressMode } from "../reporter.js";
+
+const FLAGS: FlagSpec = {
+  type: { type: "string" },
+  category: { type: "string" },
+  "alt-text": { type: "string" },
+  concurrency: { type: "string" },
+  "segment-size": { type: "string" },
+  "base-url": { type: "string" },
+  "no-wait": { type: "boolean" },
+  json: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+};
+
+/** Maps upload's flags to library {@link UploadOptions} (pure; bad values are usage errors). */
+export function uploadOptionsFromFlags(
+  values: Parsed["values"],
+): UploadOptions {
+  const options: UploadOptions = {};
+  const mediaType = choiceFlag("type", values.type, MEDIA_TYPES);
+  if (mediaType) options.mediaType = mediaType;
+  const mediaCategory = choiceFlag(
+    "category",
+    values.category,
+    MEDIA_CATEGORIES,
+  );
+  if (mediaCategory) options.mediaCategory = mediaCategory;
+  if (typeof values["alt-text"] === "string")
+    options.altText = values["alt-text"];
+  const concurrency = integerFlag("concurrency", values.concurrency, 1, 32);
+  if (concurrency !== undefined) options.concurrency = concurrency;
+  const segmentBytes = sizeFlag("segment-size", values["segment-size"]);
+  if (segmentBytes !== undefined) options.segmentBytes = segmentBytes;
+  if (values["no-wait"]) options.waitForProcessing = false;
+  return options;
+}
+
+/** Runs upload; resolves 0 with the media id printed. */
+export async function uploadCommand(
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  const { values, positionals } = parseCommand("upload", argv, FLAGS, {
+    min: 1,
+    max: 1,
+    names: "a <file>",
+  });
+  if (values.help) {
+    println(io.stdout, HELP.upload);
+    return 0;
+  }
+  const file = positionals[0] ?? "";
+  const options = uploadOptionsFromFlags(values);
+  await checkReadableFile(file);
+  const auth = credentialsFromEnv(io.env);
+  const baseUrl = baseUrlFrom(
+    typeof values["base-url"] === "string" ? values["base-url"] : undefined,
+    io.env,
+  );
+  const client = createMediaClient({ auth, ...(baseUrl ? { baseUrl } : {}) });
+
+  const now = io.now ?? (() => performance.now());
+  const reporter = createReporter({
+    stream: io.stderr,
+    mode: progressMode(io.stderr, {
+      quiet: values.quiet === true,
+      json: values.json === true,
+    }),
+    label: basename(file),
+    now,
+  });
+  const startedAt = now();
+  let result;
+  try {
+    result = await client.upload(file, {
+      ...options,
+      signal: io.signal,
+      onProgress: (p) =>
+        reporter.update({ ...p, bytesAcked: p.bytesAcknowledged }),
+    });
+  } catch (error) {
+    reporter.stop();
+    throw error;
+  }
+  reporter.finish();
+  const elapsedMs = Math.round(now() - startedAt);
+  if (values.json) {
+    println(io.stdout, JSON.stringify(uploadJson(file, result, elapsedMs)));
+    return 0;
+  }
+  println(io.stdout, result.id);
+  if (!values.quiet) {
+    const kind = [result.mediaType, result.mediaCategory]
+      .filter(Boolean)
+      .join(", ");
+    println(
+      io.stderr,
+      `Uploaded ${basename(file)} (${formatBytes(result.size)}, ${kind}) in ${formatDuration(elapsedMs)}: media id ${result.id}`,
+    );
+  }
+  return 0;
+}
+
+/** The `--json` result of an upload. */
+export function uploadJson(
+  file: string,
+  result: UploadResult,
+  elapsedMs: number,
+): Record<string, unknown> {
+  return {
+    ok: true,
+    file,
+    mediaId: result.id,
+    mediaKey: result.mediaKey,
+    size: result.size,
+    mediaType: result.mediaType,
+    mediaCategory: result.mediaCategory,
+    expiresAt: result.expiresAt?.toISOString(),
+    processingState: result.processing?.state,
+    elapsedMs,
+  };
+}
+
+async function checkReadableFile(file: string): Promise<void> {
+  const info = await stat(file).catch((error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    throw new InvalidInputError(
+      code === "ENOENT"
+        ? `File not found: ${file}. Check the path (relative paths start from the current directory).`
+        : `Cannot read ${file} (${String(code)}).`,
+      { cause: error },
+    );
+  });
+  if (!info.isFile())
+    throw new InvalidInputError(
+      `Not a file: ${file}. Give the path of a photo, GIF or video.`,
+    );
+}

@@ -1,0 +1,91 @@
+// --help texts of every command; the README's CLI reference says the same.
+
+const CREDENTIALS = `Credentials (environment only; there are no token flags):
+  X_OAUTH2_TOKEN          OAuth 2.0 user access token with scope media.write
+  or all four OAuth 1.0a values:
+  X_API_KEY               consumer key ("API Key")
+  X_API_SECRET            consumer secret ("API Key Secret")
+  X_ACCESS_TOKEN          user access token
+  X_ACCESS_TOKEN_SECRET   user access token secret
+  X_API_BASE_URL          API origin (default https://api.x.com), e.g. a serve-fake URL`;
+
+/** Help text by command; `main` is shown for `x-media-upload --help`. */
+export const HELP: Readonly<Record<string, string>> = {
+  main: `x-media-upload — upload photos, GIFs and videos to X (API v2 chunked media upload)
+
+Usage:
+  x-media-upload upload <file> [flags]     upload a file, print its media id
+  x-media-upload status <media-id> [flags] show (or wait for) processing of an upload
+  x-media-upload serve-fake [flags]        run the fake X API server for your own tests
+  x-media-upload demo                      upload sample media to an embedded fake server
+
+Global flags:
+  -h, --help       help for a command (x-media-upload <command> --help)
+  -v, --version    print the version
+
+${CREDENTIALS}
+
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 auth, 5 API error,
+6 processing failed, 7 network, 8 timeout, 9 rate limited, 130 aborted.`,
+
+  upload: `Usage: x-media-upload upload <file> [flags]
+
+Uploads <file> (streamed from disk, segments appended in parallel, retried on
+faults), waits for X to process videos and GIFs, and prints the media id.
+
+Flags:
+  --type <mime>          media type, e.g. video/mp4 (default: sniffed from the bytes)
+  --category <name>      tweet_image, tweet_gif, tweet_video, amplify_video, dm_image,
+                         dm_gif, dm_video or subtitles (default: from the media type)
+  --alt-text <text>      alt text for images and GIFs (up to 1000 characters)
+  --concurrency <n>      APPENDs in flight, 1 to 32 (default 4)
+  --segment-size <size>  bytes per APPEND, e.g. 1MiB or 4194304 (default 4MiB)
+  --base-url <url>       API origin (default: $X_API_BASE_URL or https://api.x.com)
+  --no-wait              return after FINALIZE without waiting for processing
+  --json                 print one JSON object on stdout (result or error)
+  -q, --quiet            no progress output
+  -h, --help             this help
+
+${CREDENTIALS}`,
+
+  status: `Usage: x-media-upload status <media-id> [flags]
+
+Shows the processing state of an upload (GET /2/media/upload?command=STATUS).
+
+Flags:
+  --wait                 poll until processing succeeds or fails, with a progress bar
+  --base-url <url>       API origin (default: $X_API_BASE_URL or https://api.x.com)
+  --json                 print one JSON object on stdout (result or error)
+  -q, --quiet            no progress output
+  -h, --help             this help
+
+${CREDENTIALS}`,
+
+  "serve-fake": `Usage: x-media-upload serve-fake [flags]
+
+Runs the project's fake X media API on loopback until Ctrl+C (SIGINT) or SIGTERM,
+so code in any language can be tested against it. Any bearer token is accepted.
+
+Flags:
+  --port <n>             port (default: 0 = a free one)
+  --host <addr>          interface (default: 127.0.0.1)
+  --latency-ms <ms>      delay every answer by this many milliseconds
+  --fail-rate <0..1>     share of requests answered 503 (retryable)
+  --reset-rate <0..1>    share of requests whose connection is reset
+  --seed <n>             seed of the random faults (default: 1)
+  --processing-ms <ms>   video/GIF processing time after FINALIZE (default: 3000)
+  --log                  print one line per request
+  --json                 print {"url": …} as one JSON line once listening
+  -h, --help             this help`,
+
+  demo: `Usage: x-media-upload demo [flags]
+
+Starts the embedded fake X server, uploads the bundled samples (a PNG, a GIF and an
+MP4) through the whole pipeline with live progress, and prints media ids and timings.
+Needs no credentials and no network.
+
+Flags:
+  --json                 print one JSON object on stdout with every result
+  -q, --quiet            no progress output
+  -h, --help             this help`,
+};

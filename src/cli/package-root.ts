@@ -1,0 +1,34 @@
+// Finds this package's root (for version and fixtures) from src/cli/ under tsx or dist/ when built.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+let cached: { root: string; version: string } | undefined;
+
+/** The directory holding x-media-upload's package.json, and its version. */
+export function packageInfo(): { root: string; version: string } {
+  if (cached) return cached;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const json = JSON.parse(readFileSync(file, "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (json.name === "x-media-upload")
+        return (cached = { root: dir, version: json.version ?? "0.0.0" });
+    }
+    const parent = dirname(dir);
+    if (parent === dir)
+      throw new Error(
+        "x-media-upload: package.json not found above the CLI's own file.",
+      );
+    dir = parent;
+  }
+}
+
+/** Absolute path of a file shipped in fixtures/. */
+export function fixturePath(name: string): string {
+  return join(packageInfo().root, "fixtures", name);
+}

@@ -1,0 +1,21 @@
+// What upload() resolves with.
+import type { ProcessingInfo } from "../errors/index.js";
+import type { MediaCategory, MediaType } from "../media/types.js";
+
+/** A finished upload: pass `id` in `media.media_ids` of `POST /2/tweets`. */
+export interface UploadResult {
+  /** The media id (`media_id_string`): attach it to a post. */
+  readonly id: string;
+  /** The media key (e.g. `7_1234…`), when X returned one. */
+  readonly mediaKey: string | undefined;
+  /** Bytes uploaded. */
+  readonly size: number;
+  /** The media type declared at INIT. */
+  readonly mediaType: MediaType;
+  /** The media category declared at INIT (undefined for 3D models, which have none). */
+  readonly mediaCategory: MediaCategory | undefined;
+  /** When the media id expires unless attached, when X said. */
+  readonly expiresAt: Date | undefined;
+  /** The final `processing_info` (videos and GIFs), or undefined when X reported none (images). */
+  readonly processing: ProcessingInfo | undefined;
+}

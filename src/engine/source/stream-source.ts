@@ -1,0 +1,48 @@
+// A stream of known size: read in order into per-segment buffers that the caller keeps until acknowledged.
+import { InvalidInputError } from "../../errors/index.js";
+import { ChunkReader, type ByteStream } from "./chunk-reader.js";
+import type { MediaSource } from "./types.js";
+
+/** A sequential source over `stream`, which must hold exactly `size` bytes. */
+export function streamSource(
+  stream: ByteStream,
+  size: number,
+  fileName: string | undefined,
+): MediaSource {
+  const reader = new ChunkReader(stream);
+  let position = 0;
+  return {
+    size,
+    fileName,
+    declaredType: undefined,
+    sequential: true,
+    head: (n) => reader.peek(Math.min(n, size)),
+    async read(start, end) {
+      if (start !== position) {
+        throw new Error(
+          `stream source read out of order: ${start} after ${position}`,
+        );
+      }
+      // One copy into the Blob; the stream's chunks are released once it is built.
+      const parts = (await reader.read(
+        end - start,
+      )) as Uint8Array<ArrayBuffer>[];
+      const bytes = new Blob(parts);
+      position += bytes.size;
+      if (bytes.size < end - start) {
+        throw new InvalidInputError(
+          `The input stream ended after ${position} bytes, but \`size\` says ${size}. Pass the exact size, or omit it to spool the stream to a temp file.`,
+        );
+      }
+      return bytes;
+    },
+    async finish() {
+      if (!(await reader.atEnd())) {
+        throw new InvalidInputError(
+          `The input stream holds more than \`size\` (${size}) bytes. Pass the exact size, or omit it to spool the stream to a temp file.`,
+        );
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}

@@ -1,0 +1,58 @@
+// Public API of x-media-upload.
+export {
+  createMediaClient,
+  uploadMedia,
+  type CallOptions,
+  type MediaClient,
+  type MediaClientOptions,
+  type UploadMediaOptions,
+  type WaitOptions,
+} from "./media-client.js";
+export {
+  DEFAULTS,
+  type RetryOptions,
+  type UploadDefaults,
+  type UploadOptions,
+} from "./options.js";
+export type { UploadResult } from "./engine/result.js";
+export type { UploadInput } from "./engine/source/open-source.js";
+export type { UploadPhase, UploadProgress } from "./engine/progress.js";
+export {
+  createXClient,
+  DEFAULT_BASE_URL,
+  type XClient,
+  type XClientOptions,
+} from "./client.js";
+export type { Auth } from "./auth/middleware.js";
+export {
+  MEDIA_CATEGORIES,
+  MEDIA_TYPES,
+  type MediaCategory,
+  type MediaType,
+} from "./media/types.js";
+export {
+  AbortError,
+  InvalidInputError,
+  NetworkError,
+  ProcessingError,
+  RateLimitError,
+  TimeoutError,
+  XApiError,
+  XMediaError,
+  isAbortError,
+  isInvalidInputError,
+  isNetworkError,
+  isProcessingError,
+  isRateLimitError,
+  isTimeoutError,
+  isXApiError,
+  isXMediaError,
+  type ApiErrorDetail,
+  type ApiProblem,
+  type OperationName,
+  type ProcessingInfo,
+  type RateLimitInfo,
+  type RequestTarget,
+  type TimeoutKind,
+  type XMediaErrorName,
+} from "./errors/index.js";

@@ -1,0 +1,310 @@
+// The one options type of upload(), its defaults, and their validation, all in one place.
+import type { UploadProgress } from "./engine/progress.js";
+import {
+  isMediaCategory,
+  isMediaType,
+  MEDIA_CATEGORIES,
+  type MediaCategory,
+  type MediaType,
+} from "./media/types.js";
+import {
+  checkBoolean,
+  checkFunction,
+  checkInteger,
+  checkKnownKeys,
+  checkSignal,
+  checkString,
+  checkUserIds,
+} from "./engine/option-checks.js";
+
+const MiB = 1024 * 1024;
+// setTimeout's largest delay (2^31 − 1 ms ≈ 24.8 days); larger values would fire at once.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** How failed requests are retried (network errors, timeouts, 5xx and 429; never other 4xx). */
+export interface RetryOptions {
+  /**
+   * Retries per request after the first attempt.
+   * @default 5
+   */
+  retries?: number;
+  /**
+   * Backoff ceiling of the first retry in ms; it doubles per retry, and the actual delay is random below it (full jitter).
+   * @default 500
+   */
+  minDelayMs?: number;
+  /**
+   * Largest backoff ceiling in ms.
+   * @default 30000
+   */
+  maxDelayMs?: number;
+  /**
+   * Longest pause accepted when X answers 429 (until `x-rate-limit-reset`); a longer one fails with RateLimitError.
+   * @default 900000 (15 minutes, X's rate-limit window)
+   */
+  maxRateLimitWaitMs?: number;
+}
+
+/** Options of `upload()` and `uploadMedia()`. */
+export interface UploadOptions {
+  /**
+   * The media type to declare; wins over detection unless the bytes say otherwise.
+   * @default detected from the magic bytes, else the file extension
+   */
+  mediaType?: MediaType;
+  /**
+   * Send `mediaType` even when the bytes look like another type.
+   * @default false
+   */
+  forceMediaType?: boolean;
+  /**
+   * The media category (`dm_*`, `amplify_video` and `subtitles` only on request).
+   * @default tweet_image, tweet_gif or tweet_video, from the media type
+   */
+  mediaCategory?: MediaCategory;
+  /**
+   * User ids that may also use this media.
+   * @default []
+   */
+  additionalOwners?: readonly string[];
+  /**
+   * Whether the media may be shared (DMs).
+   * @default not sent (X's default)
+   */
+  shared?: boolean;
+  /**
+   * Alt text (≤ 1,000 characters), set through `POST /2/media/metadata` once the media is ready.
+   * @default none
+   */
+  altText?: string;
+  /**
+   * Bytes per APPEND segment; grown automatically (to at most 5 MiB) so an upload needs ≤ 1,000 segments.
+   * @default 4194304 (4 MiB)
+   */
+  segmentBytes?: number;
+  /**
+   * APPEND requests in flight at once (memory ≈ concurrency × segmentBytes for streams).
+   * @default 4
+   */
+  concurrency?: number;
+  /**
+   * Cancels the upload: in-flight requests and waits stop at once and `upload()` rejects with AbortError.
+   * @default none
+   */
+  signal?: AbortSignal;
+  /**
+   * Called with progress (at most ~10 times a second, plus the first and the final event).
+   * @default none
+   */
+  onProgress?: (progress: UploadProgress) => void;
+  /**
+   * Poll STATUS after FINALIZE until processing ends (videos and GIFs).
+   * @default true
+   */
+  waitForProcessing?: boolean;
+  /**
+   * Longest wait for processing; then TimeoutError with the media id (resume with `client.waitForProcessing(id)`).
+   * @default 600000 (10 minutes)
+   */
+  processingTimeoutMs?: number;
+  /**
+   * Longest time for one request, body and answer included; the attempt is then aborted and retried.
+   * @default 300000 (5 minutes)
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Longest time without a byte moving (sent, or the answer arriving); the attempt is then aborted and retried.
+   * @default 30000
+   */
+  stallTimeoutMs?: number;
+  /**
+   * Retry policy overrides.
+   * @default { retries: 5, minDelayMs: 500, maxDelayMs: 30000, maxRateLimitWaitMs: 900000 }
+   */
+  retry?: RetryOptions;
+  /**
+   * Byte count of a stream input; without it the stream is spooled to a temp file first (INIT needs `total_bytes`).
+   * @default none
+   */
+  size?: number;
+  /**
+   * File name used for extension-based type detection when the bytes are not recognised.
+   * @default the path's base name, or `File.name`
+   */
+  fileName?: string;
+}
+
+/** Upload options a MediaClient can default for all its uploads. */
+export type UploadDefaults = Pick<
+  UploadOptions,
+  | "segmentBytes"
+  | "concurrency"
+  | "waitForProcessing"
+  | "processingTimeoutMs"
+  | "requestTimeoutMs"
+  | "stallTimeoutMs"
+  | "retry"
+  | "additionalOwners"
+  | "shared"
+  | "onProgress"
+>;
+
+/** Options after defaults and validation. */
+export interface ResolvedUploadOptions {
+  mediaType: MediaType | undefined;
+  forceMediaType: boolean;
+  mediaCategory: MediaCategory | undefined;
+  additionalOwners: readonly string[];
+  shared: boolean | undefined;
+  altText: string | undefined;
+  segmentBytes: number | undefined;
+  concurrency: number;
+  signal: AbortSignal | undefined;
+  onProgress: ((progress: UploadProgress) => void) | undefined;
+  waitForProcessing: boolean;
+  processingTimeoutMs: number;
+  requestTimeoutMs: number;
+  stallTimeoutMs: number;
+  retry: Required<RetryOptions>;
+  size: number | undefined;
+  fileName: string | undefined;
+}
+
+/** Every default, in one place. */
+export const DEFAULTS = {
+  concurrency: 4,
+  waitForProcessing: true,
+  processingTimeoutMs: 600_000,
+  requestTimeoutMs: 300_000,
+  stallTimeoutMs: 30_000,
+  retry: {
+    retries: 5,
+    minDelayMs: 500,
+    maxDelayMs: 30_000,
+    maxRateLimitWaitMs: 900_000,
+  },
+} as const;
+
+const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
+  "mediaType",
+  "forceMediaType",
+  "mediaCategory",
+  "additionalOwners",
+  "shared",
+  "altText",
+  "segmentBytes",
+  "concurrency",
+  "signal",
+  "onProgress",
+  "waitForProcessing",
+  "processingTimeoutMs",
+  "requestTimeoutMs",
+  "stallTimeoutMs",
+  "retry",
+  "size",
+  "fileName",
+];
+const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
+  "segmentBytes",
+  "concurrency",
+  "waitForProcessing",
+  "processingTimeoutMs",
+  "requestTimeoutMs",
+  "stallTimeoutMs",
+  "retry",
+  "additionalOwners",
+  "shared",
+  "onProgress",
+];
+const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
+  "retries",
+  "minDelayMs",
+  "maxDelayMs",
+  "maxRateLimitWaitMs",
+];
+
+/** Validates `options` over `defaults` and fills in every default; throws TypeError naming the bad option. */
+export function resolveUploadOptions(
+  options: UploadOptions = {},
+  defaults: UploadDefaults = {},
+): ResolvedUploadOptions {
+  checkKnownKeys("options", options, UPLOAD_KEYS);
+  checkKnownKeys("options", defaults, DEFAULT_KEYS);
+  const o = { ...defaults, ...options };
+  const r = { ...DEFAULTS.retry, ...defaults.retry, ...options.retry };
+  checkKnownKeys("retry", r, RETRY_KEYS);
+  if (o.mediaType !== undefined && !isMediaType(o.mediaType)) {
+    throw new TypeError(
+      `Expected \`mediaType\` to be a media type X accepts, got ${JSON.stringify(o.mediaType)}.`,
+    );
+  }
+  if (o.mediaCategory !== undefined && !isMediaCategory(o.mediaCategory)) {
+    throw new TypeError(
+      `Expected \`mediaCategory\` to be one of ${MEDIA_CATEGORIES.join(", ")}, got ${JSON.stringify(o.mediaCategory)}.`,
+    );
+  }
+  const retry = {
+    retries: checkInteger("retry.retries", r.retries, 0, 100),
+    minDelayMs: checkInteger("retry.minDelayMs", r.minDelayMs, 0, MAX_TIMER_MS),
+    maxDelayMs: checkInteger("retry.maxDelayMs", r.maxDelayMs, 0, MAX_TIMER_MS),
+    maxRateLimitWaitMs: checkInteger(
+      "retry.maxRateLimitWaitMs",
+      r.maxRateLimitWaitMs,
+      0,
+      MAX_TIMER_MS,
+    ),
+  };
+  if (retry.maxDelayMs < retry.minDelayMs) {
+    throw new TypeError(
+      `Expected \`retry.maxDelayMs\` to be at least \`retry.minDelayMs\` (${retry.minDelayMs}), got ${retry.maxDelayMs}.`,
+    );
+  }
+  return {
+    mediaType: o.mediaType,
+    forceMediaType: checkBoolean("forceMediaType", o.forceMediaType) ?? false,
+    mediaCategory: o.mediaCategory,
+    additionalOwners:
+      checkUserIds("additionalOwners", o.additionalOwners) ?? [],
+    shared: checkBoolean("shared", o.shared),
+    altText: checkString("altText", o.altText, 1000),
+    segmentBytes:
+      o.segmentBytes === undefined
+        ? undefined
+        : checkInteger("segmentBytes", o.segmentBytes, 1, 64 * MiB),
+    concurrency: checkInteger(
+      "concurrency",
+      o.concurrency ?? DEFAULTS.concurrency,
+      1,
+      32,
+    ),
+    signal: checkSignal("signal", o.signal),
+    onProgress: checkFunction("onProgress", o.onProgress),
+    waitForProcessing:
+      checkBoolean("waitForProcessing", o.waitForProcessing) ??
+      DEFAULTS.waitForProcessing,
+    processingTimeoutMs: checkInteger(
+      "processingTimeoutMs",
+      o.processingTimeoutMs ?? DEFAULTS.processingTimeoutMs,
+      1,
+      MAX_TIMER_MS,
+    ),
+    requestTimeoutMs: checkInteger(
+      "requestTimeoutMs",
+      o.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+      1,
+      MAX_TIMER_MS,
+    ),
+    stallTimeoutMs: checkInteger(
+      "stallTimeoutMs",
+      o.stallTimeoutMs ?? DEFAULTS.stallTimeoutMs,
+      1,
+      MAX_TIMER_MS,
+    ),
+    retry,
+    size:
+      o.size === undefined
+        ? undefined
+        : checkInteger("size", o.size, 0, Number.MAX_SAFE_INTEGER),
+    fileName: checkString("fileName", o.fileName, 1024),
+  };
+}

@@ -1,0 +1,53 @@
+// Video/GIF processing after FINALIZE, derived from elapsed time (no timers): pending → in_progress → done.
+import type { ProcessingFailure, ProcessingState } from "./types.js";
+
+/** Timing of processing steps. */
+export interface ProcessingTiming {
+  pendingMs: number;
+  inProgressMs: number;
+  checkAfterSecs: number;
+}
+
+/** The `processing_info` object X answers (check_after_secs only while not done, error only on failure). */
+export interface ProcessingInfoBody {
+  state: ProcessingState;
+  progress_percent: number;
+  check_after_secs?: number;
+  error?: ProcessingFailure;
+}
+
+/** X's failure for bytes that are not the declared kind of media. */
+export function invalidMedia(message: string): ProcessingFailure {
+  return { code: 1, name: "InvalidMedia", message };
+}
+
+/** Processing state `elapsedMs` after FINALIZE. */
+export function processingAt(
+  elapsedMs: number,
+  timing: ProcessingTiming,
+  failure: ProcessingFailure | undefined,
+): ProcessingInfoBody {
+  const { pendingMs, inProgressMs, checkAfterSecs } = timing;
+  if (elapsedMs < pendingMs)
+    return {
+      state: "pending",
+      progress_percent: 0,
+      check_after_secs: checkAfterSecs,
+    };
+  const inProgress = elapsedMs - pendingMs;
+  if (inProgress < inProgressMs) {
+    // Rising from 1 to 99 so a client sees movement but never 100 before `succeeded`.
+    const percent = Math.min(
+      99,
+      Math.max(1, Math.floor((inProgress / inProgressMs) * 100)),
+    );
+    return {
+      state: "in_progress",
+      progress_percent: percent,
+      check_after_secs: checkAfterSecs,
+    };
+  }
+  return failure
+    ? { state: "failed", progress_percent: 100, error: failure }
+    : { state: "succeeded", progress_percent: 100 };
+}

@@ -1,0 +1,73 @@
+// Progress: counts, phases, throttling to ~10/s with the first and final events always.
+import { describe, expect, test } from "@jest/globals";
+import {
+  ProgressReporter,
+  type UploadProgress,
+} from "../../src/engine/progress.js";
+
+function reporter(now: { t: number }) {
+  const events: UploadProgress[] = [];
+  const p = new ProgressReporter(
+    (e) => events.push(e),
+    300,
+    3,
+    undefined,
+    () => now.t,
+  );
+  return { p, events };
+}
+
+describe("ProgressReporter", () => {
+  test("throttles byte events to one per 100 ms; phases and done always pass", () => {
+    const now = { t: 0 };
+    const { p, events } = reporter(now);
+    p.phase("initialize");
+    p.phase("append", "42");
+    for (let i = 0; i < 50; i++) {
+      now.t += 10;
+      p.sent(0, 1);
+    }
+    p.acknowledged(0, 50);
+    p.phase("done");
+    const byteEvents = events.filter((e) => e.phase === "append").length;
+    expect(events[0]?.phase).toBe("initialize");
+    expect(byteEvents).toBeLessThanOrEqual(7);
+    expect(events.at(-1)).toMatchObject({
+      phase: "done",
+      mediaId: "42",
+      bytesSent: 50,
+      bytesAcknowledged: 50,
+      segmentsDone: 1,
+    });
+  });
+
+  test("a restarted segment's bytes are not counted twice", () => {
+    const now = { t: 0 };
+    const { p, events } = reporter(now);
+    p.sent(1, 80);
+    p.restart(1);
+    p.sent(1, 100);
+    p.acknowledged(1, 100);
+    p.phase("done");
+    expect(events.at(-1)).toMatchObject({
+      bytesSent: 100,
+      bytesAcknowledged: 100,
+    });
+  });
+
+  test("a throwing listener is reported once and silenced", () => {
+    const errors: unknown[] = [];
+    const p = new ProgressReporter(
+      () => {
+        throw new Error("listener bug");
+      },
+      1,
+      1,
+      (e) => errors.push(e),
+    );
+    p.phase("initialize");
+    p.phase("append");
+    expect(errors).toHaveLength(1);
+    expect((p.listenerError as Error).message).toBe("listener bug");
+  });
+});
