@@ -2,7 +2,9 @@
 import { clearInterval, setInterval } from "node:timers";
 
 /** Runs `task`; returns its result and the RSS at start and at its peak, in bytes. */
-export async function withRssSampling<T>(task: () => Promise<T>): Promise<{ result: T; startRss: number; peakRss: number }> {
+export async function withRssSampling<T>(
+  task: () => Promise<T>,
+): Promise<{ result: T; startRss: number; peakRss: number }> {
   const startRss = process.memoryUsage().rss;
   let peakRss = startRss;
   const timer = setInterval(() => {

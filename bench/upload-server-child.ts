@@ -4,17 +4,26 @@ import { startFakeXServer } from "../src/testing/index.js";
 const GIB = 1024 ** 3;
 const UNLIMITED = 1_000_000_000;
 
-if (!process.send) throw new Error("Run through bench/run.ts (needs an IPC channel).");
+if (!process.send)
+  throw new Error("Run through bench/run.ts (needs an IPC channel).");
 
 const server = await startFakeXServer({
   sizeLimits: { video: 16 * GIB, model: 16 * GIB },
   processing: { pendingMs: 0, inProgressMs: 0, checkAfterSecs: 0 },
   rateLimits: {
-    limits: { initializeMediaUpload: UNLIMITED, appendMediaUpload: UNLIMITED, finalizeMediaUpload: UNLIMITED, getMediaUploadStatus: UNLIMITED },
+    limits: {
+      initializeMediaUpload: UNLIMITED,
+      appendMediaUpload: UNLIMITED,
+      finalizeMediaUpload: UNLIMITED,
+      getMediaUploadStatus: UNLIMITED,
+    },
   },
 });
 
-type Message = { type: "prepare"; latencyMs: number } | { type: "report"; mediaId: string } | { type: "stop" };
+type Message =
+  | { type: "prepare"; latencyMs: number }
+  | { type: "report"; mediaId: string }
+  | { type: "stop" };
 
 process.on("message", (message: Message) => {
   void handle(message);
@@ -24,7 +33,11 @@ async function handle(message: Message): Promise<void> {
   if (message.type === "prepare") {
     // Forget earlier uploads (and their spilled files) so each run starts clean.
     await server.reset();
-    if (message.latencyMs > 0) server.faults.add({ times: Infinity, fault: { kind: "latency", ms: message.latencyMs } });
+    if (message.latencyMs > 0)
+      server.faults.add({
+        times: Infinity,
+        fault: { kind: "latency", ms: message.latencyMs },
+      });
     process.send?.({ type: "prepared" });
   } else if (message.type === "report") {
     const upload = server.upload(message.mediaId);

@@ -146,6 +146,36 @@ describe("per-segment retry", () => {
   });
 });
 
+describe("streams", () => {
+  test("a sized stream keeps each segment until acknowledged, so a 503 re-sends it", async () => {
+    server.faults.add({
+      operation: "appendMediaUpload",
+      segmentIndex: 1,
+      fault: { kind: "status", status: 503 },
+    });
+    const stream = new Blob([new Uint8Array(video)]).stream();
+    const result = await clientFor(server).upload(stream, {
+      ...small,
+      size: video.length,
+    });
+    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(attemptsOf(result.id)[1]).toBe(2);
+  });
+
+  test("a throwing onProgress fails the upload with its own error", async () => {
+    const bug = new Error("progress bar broke");
+    const error = await clientFor(server)
+      .upload(video, {
+        ...small,
+        onProgress: (p) => {
+          if (p.phase === "append") throw bug;
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBe(bug);
+  });
+});
+
 describe("rate limits", () => {
   test("a 429 pauses every worker until the reset, then the upload completes", async () => {
     server.faults.add(
@@ -160,10 +190,14 @@ describe("rate limits", () => {
         fault: { kind: "latency", ms: 40 },
       },
     );
-    const result = await clientFor(server).upload(video, small);
+    // 4 workers for 8 segments: segments 4–7 go to workers that saw no 429 themselves.
+    const result = await clientFor(server).upload(video, {
+      ...small,
+      concurrency: 4,
+    });
     expect(server.upload(result.id)?.sha256).toBe(sha256(video));
     const appends = server.requests.filter(
-      (r) => r.operation === "appendMediaUpload",
+      (r) => r.operation === "appendMediaUpload" && r.mediaId === result.id,
     );
     const limited = appends.find((r) => r.status === 429)!;
     const answeredAt = limited.startedAt + (limited.durationMs ?? 0);

@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import type { Answer } from "./answer.js";
 import type { RequestBody } from "./body.js";
 import type { FaultPlan } from "./fault-plan.js";
-import type { ResolvedOptions } from "./options.js";
+import type { ResolvedOptions } from "./resolve-options.js";
 import type { SessionStore } from "./store.js";
 import type {
   FakeOperation,

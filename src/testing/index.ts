@@ -17,3 +17,8 @@ export type {
   RandomFault,
   RandomFaults,
 } from "./types.js";
+export {
+  DEVIATIONS,
+  type Deviation,
+  type DeviationMatch,
+} from "./deviations.js";

@@ -176,7 +176,7 @@ describe("authentication, unconfigured", () => {
 describe("rate limits", () => {
   it("counts per user and operation, answers 429 when exhausted, resets after the window", async () => {
     const server = await startFakeXServer({
-      rateLimits: { windowMs: 300, limits: { initializeMediaUpload: 2 } },
+      rateLimits: { windowMs: 1000, limits: { initializeMediaUpload: 2 } },
     });
     try {
       const first = await send(
@@ -214,7 +214,7 @@ describe("rate limits", () => {
         "GET",
       );
       expect(status.headers.get("x-rate-limit-limit")).toBe("1000");
-      await new Promise((r) => setTimeout(r, 320));
+      await new Promise((r) => setTimeout(r, 1020));
       expect(
         (await send(server, "/2/media/upload/initialize", "Bearer a")).status,
       ).toBe(200);

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await api.init();
   definition = api.definition as unknown as Json;
   server = await startFakeXServer({
-    processing: { pendingMs: 200, inProgressMs: 0 },
+    processing: { pendingMs: 500, inProgressMs: 0 },
     rateLimits: { limits: { createMediaMetadata: 10 } },
   });
 });
@@ -277,7 +277,7 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
       { code: 1, name: "InvalidMedia", message: "Unsupported video format" },
       id,
     );
-    await new Promise((r) => setTimeout(r, 220));
+    await new Promise((r) => setTimeout(r, 520));
     const failed = await exchange("getMediaUploadStatus", {
       method: "GET",
       path: `/2/media/upload?media_id=${id}`,

@@ -7,7 +7,7 @@ describe("chunked upload happy path", () => {
   let server: FakeXServer;
   beforeAll(async () => {
     server = await startFakeXServer({
-      processing: { pendingMs: 100, inProgressMs: 150, checkAfterSecs: 0 },
+      processing: { pendingMs: 300, inProgressMs: 300, checkAfterSecs: 0 },
     });
   });
   afterAll(() => server.close());
@@ -49,7 +49,7 @@ describe("chunked upload happy path", () => {
     });
 
     const states: string[] = [];
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 200; i++) {
       const s = await status(server, id);
       states.push(s.json.data.processing_info.state);
       if (s.json.data.processing_info.state === "succeeded") break;

@@ -386,7 +386,7 @@ describe("media checks and processing", () => {
 
 describe("expiry", () => {
   it("expires sessions for real and deletes their files", async () => {
-    const server = await startFakeXServer({ expiresAfterSecs: 0.15 });
+    const server = await startFakeXServer({ expiresAfterSecs: 0.4 });
     try {
       const started = await init(server, {
         media_type: "video/mp4",
@@ -395,7 +395,7 @@ describe("expiry", () => {
       expect(started.json.data.expires_after_secs).toBe(1);
       const id = started.json.data.id;
       expect((await append(server, id, 0, fakeMp4(1000))).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 450));
       const late = await append(server, id, 1, fakeMp4(1000));
       expect(late.status).toBe(400);
       expect(late.json.errors[0].message).toContain("expired");

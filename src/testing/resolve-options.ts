@@ -1,0 +1,120 @@
+// Defaults of FakeXServerOptions, resolved in this one place, and their checks.
+import type { OAuth1Credentials } from "../auth/oauth1.js";
+import { DEFAULT_SIZE_LIMITS, type MediaKind } from "./categories.js";
+import type { FakeXServerOptions } from "./options.js";
+import { DEFAULT_RATE_LIMITS } from "./rate-limit.js";
+import type {
+  FakeOperation,
+  FakeRequestRecord,
+  FakeUpload,
+  FaultRule,
+  ProcessingFailure,
+  RandomFaults,
+} from "./types.js";
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  host: string;
+  port: number;
+  maxSegmentBytes: number;
+  sizeLimits: Record<MediaKind, number>;
+  expiresAfterMs: number;
+  processing: {
+    pendingMs: number;
+    inProgressMs: number;
+    checkAfterSecs: number;
+    validateMedia: boolean;
+    fail: ((upload: FakeUpload) => ProcessingFailure | undefined) | undefined;
+  };
+  auth: {
+    bearerTokens: ReadonlyMap<string, readonly string[]> | undefined;
+    oauth1: readonly OAuth1Credentials[] | undefined;
+  };
+  rateLimits: { windowMs: number; limits: Record<FakeOperation, number> };
+  faults: readonly FaultRule[];
+  randomFaults: RandomFaults | undefined;
+  tempDir: string | undefined;
+  onRequest: ((record: FakeRequestRecord) => void) | undefined;
+  log: ((line: string) => void) | undefined;
+}
+
+/** Applies defaults and checks values; throws a `TypeError` naming the option. */
+export function resolveOptions(
+  options: FakeXServerOptions = {},
+): ResolvedOptions {
+  const p = options.processing ?? {};
+  const sizeLimits = { ...DEFAULT_SIZE_LIMITS, ...options.sizeLimits };
+  for (const [kind, limit] of Object.entries(sizeLimits))
+    check(`sizeLimits.${kind}`, limit, 0);
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.limits };
+  for (const [op, limit] of Object.entries(limits))
+    check(`rateLimits.limits.${op}`, limit, 0);
+  return {
+    host: options.host ?? "127.0.0.1",
+    port: check("port", options.port ?? 0, 0, 65535, true),
+    maxSegmentBytes: check(
+      "maxSegmentBytes",
+      options.maxSegmentBytes ?? 5 * 1024 * 1024,
+      1,
+      Infinity,
+      true,
+    ),
+    sizeLimits,
+    expiresAfterMs:
+      check("expiresAfterSecs", options.expiresAfterSecs ?? 86_400, 0) * 1000,
+    processing: {
+      pendingMs: check("processing.pendingMs", p.pendingMs ?? 1000, 0),
+      inProgressMs: check("processing.inProgressMs", p.inProgressMs ?? 2000, 0),
+      checkAfterSecs: check(
+        "processing.checkAfterSecs",
+        p.checkAfterSecs ?? 1,
+        0,
+        Infinity,
+        true,
+      ),
+      validateMedia: p.validateMedia ?? true,
+      fail: p.fail,
+    },
+    auth: {
+      bearerTokens: options.auth?.bearerTokens
+        ? new Map(Object.entries(options.auth.bearerTokens))
+        : undefined,
+      oauth1: options.auth?.oauth1,
+    },
+    rateLimits: {
+      windowMs: check(
+        "rateLimits.windowMs",
+        options.rateLimits?.windowMs ?? 900_000,
+        1,
+      ),
+      limits,
+    },
+    faults: options.faults ?? [],
+    randomFaults: options.randomFaults,
+    tempDir: options.tempDir,
+    onRequest: options.onRequest,
+    log: options.log,
+  };
+}
+
+function check(
+  name: string,
+  value: number,
+  min: number,
+  max = Infinity,
+  integer = false,
+): number {
+  if (
+    typeof value !== "number" ||
+    Number.isNaN(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    const range = max === Infinity ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new TypeError(
+      `Expected \`${name}\` to be ${integer ? "an integer" : "a number"} ${range}, got ${String(value)}.`,
+    );
+  }
+  return value;
+}
