@@ -1,5 +1,6 @@
 // Media categories and types of the spec, the kind each maps to, its size limit and media_key prefix.
 import type { operations } from "../../generated/openapi.js";
+import { MEDIA_CATEGORIES, MEDIA_TYPES } from "../media/types.js";
 
 type InitBody = NonNullable<
   operations["initializeMediaUpload"]["requestBody"]
@@ -13,36 +14,12 @@ export type InitMediaType = NonNullable<InitBody["media_type"]>;
 /** What a media category amounts to for limits, processing and media keys. */
 export type MediaKind = "image" | "gif" | "video" | "subtitles" | "model";
 
+// The INITIALIZE enums are the library's own lists (src/media/types.ts, tested against the spec).
 /** Spec enum of INITIALIZE `media_category`. */
-export const INIT_CATEGORIES: readonly InitCategory[] = [
-  "amplify_video",
-  "tweet_gif",
-  "tweet_image",
-  "tweet_video",
-  "dm_gif",
-  "dm_image",
-  "dm_video",
-  "subtitles",
-];
+export const INIT_CATEGORIES: readonly InitCategory[] = MEDIA_CATEGORIES;
 
 /** Spec enum of INITIALIZE `media_type`. */
-export const INIT_MEDIA_TYPES: readonly InitMediaType[] = [
-  "video/mp4",
-  "video/webm",
-  "video/mp2t",
-  "video/quicktime",
-  "text/srt",
-  "text/vtt",
-  "image/jpeg",
-  "image/gif",
-  "image/bmp",
-  "image/png",
-  "image/webp",
-  "image/pjpeg",
-  "image/tiff",
-  "model/gltf-binary",
-  "model/vnd.usdz+zip",
-];
+export const INIT_MEDIA_TYPES: readonly InitMediaType[] = MEDIA_TYPES;
 
 /** Spec enum of one-shot upload `media_category`. */
 export const ONE_SHOT_CATEGORIES = [
