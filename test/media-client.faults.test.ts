@@ -7,8 +7,12 @@ import {
   expect,
   test,
 } from "@jest/globals";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   AbortError,
+  InvalidInputError,
   ProcessingError,
   RateLimitError,
   TimeoutError,
@@ -160,6 +164,35 @@ describe("streams", () => {
     });
     expect(server.upload(result.id)?.sha256).toBe(sha256(video));
     expect(attemptsOf(result.id)[1]).toBe(2);
+  });
+
+  test("a file modified during the upload is an InvalidInputError, not retried", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "x-media-upload-test-"));
+    const path = join(dir, "clip.mp4");
+    await writeFile(path, sample("video/mp4", 64 * 1024));
+    server.faults.add({
+      operation: "appendMediaUpload",
+      times: 100,
+      fault: { kind: "bandwidth", bytesPerSecond: 16 * 1024 },
+    });
+    let rewritten: Promise<void> | undefined;
+    try {
+      const error = await clientFor(server)
+        .upload(path, {
+          segmentBytes: 16 * 1024,
+          concurrency: 1,
+          onProgress: (p) => {
+            if (p.phase === "append" && p.bytesSent > 0)
+              rewritten ??= writeFile(path, sample("video/mp4", 70 * 1024));
+          },
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as Error).message).toMatch(/unreadable during the upload/);
+    } finally {
+      await rewritten;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test("a throwing onProgress fails the upload with its own error", async () => {

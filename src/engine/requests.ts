@@ -57,7 +57,7 @@ export function append(
       touch();
       hooks.onBytes?.(n);
     });
-    return ctx.client.POST("/2/media/upload/{id}/append", {
+    const sent = ctx.client.POST("/2/media/upload/{id}/append", {
       ...STREAMING,
       params: { path: { id } },
       body: { media, segment_index: segmentIndex },
@@ -68,6 +68,10 @@ export function append(
       },
       parseAs: "text",
       signal,
+    });
+    // A source read failure reaches fetch's caller only as "fetch failed": surface ours.
+    return sent.catch((error: unknown) => {
+      throw multipart.failure ?? error;
     });
   });
 }

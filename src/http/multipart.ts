@@ -1,12 +1,15 @@
 // The APPEND body, built by hand as a stream so bytes can be counted (progress, stall detection)
 // and Content-Length stays exact (RFC 7578 multipart/form-data).
 import { randomUUID } from "node:crypto";
+import { InvalidInputError } from "../errors/index.js";
 
 /** A ready-to-send multipart body and its headers. */
 export interface MultipartBody {
   body: ReadableStream<Uint8Array>;
   contentType: string;
   contentLength: number;
+  /** Set when reading the media failed; fetch only reports "fetch failed", so callers rethrow this. */
+  readonly failure: InvalidInputError | undefined;
 }
 
 const PIECE = 64 * 1024;
@@ -25,7 +28,8 @@ export function multipartSegment(
       `Content-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
-  const chunks = blobChunks(media);
+  let failure: InvalidInputError | undefined;
+  const chunks = blobChunks(media, (error) => (failure = error));
   let started = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -51,16 +55,33 @@ export function multipartSegment(
     body,
     contentType: `multipart/form-data; boundary=${boundary}`,
     contentLength: head.byteLength + media.size + tail.byteLength,
+    get failure() {
+      return failure;
+    },
   };
 }
 
-async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+async function* blobChunks(
+  blob: Blob,
+  onFailure: (error: InvalidInputError) => void,
+): AsyncGenerator<Uint8Array> {
   const reader = blob.stream().getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield* pieces(value);
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        // A file-backed Blob fails to read once the file changed on disk: no retry can fix that.
+        const failure = new InvalidInputError(
+          "The input became unreadable during the upload (was the file modified or deleted?). Upload it again once it is stable.",
+          { cause: error },
+        );
+        onFailure(failure);
+        throw failure;
+      }
+      if (next.done) return;
+      yield* pieces(next.value);
     }
   } finally {
     await reader.cancel().catch(() => {});
