@@ -45,9 +45,7 @@ export async function prepare(
     // Blob.type is a weaker hint than the bytes and the name, so it only fills the gap.
     mediaType = source.declaredType;
   } else {
-    throw new InvalidInputError(
-      `${resolved.reason.replace("force: true", "forceMediaType: true")} Nothing was sent.`,
-    );
+    throw new InvalidInputError(`${resolved.reason} Nothing was sent.`);
   }
   const mediaCategory = options.mediaCategory ?? inferCategory(mediaType);
   const mismatch = categoryMismatch(mediaType, mediaCategory);

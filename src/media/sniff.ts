@@ -196,7 +196,7 @@ export function resolveMediaType(
       return { ok: true, mediaType: declared, source: "declared" };
     return {
       ok: false,
-      reason: `The bytes look like ${sniffed} but mediaType '${declared}' was given; pass the right mediaType or force: true.`,
+      reason: `The bytes look like ${sniffed} but mediaType '${declared}' was given; pass the right mediaType or forceMediaType: true.`,
     };
   }
   if (sniffed) return { ok: true, mediaType: sniffed, source: "sniffed" };

@@ -35,8 +35,8 @@ export interface FakeXServerOptions {
     pendingMs?: number;
     /** Time in `in_progress` (progress_percent rising) before `succeeded` or `failed`. @default 2000 */
     inProgressMs?: number;
-    /** Integer `check_after_secs` answered while not done. @default 1 */
-    checkAfterSecs?: number;
+    /** Integer `check_after_secs` answered while not done; `null` leaves the field out. @default 1 */
+    checkAfterSecs?: number | null;
     /** Fail processing when the bytes do not look like the declared media type (and FINALIZE of images). @default true */
     validateMedia?: boolean;
     /** Decides a failure for an upload at FINALIZE; return `undefined` to let it succeed. */

@@ -5,7 +5,7 @@ import type { ProcessingFailure, ProcessingState } from "./types.js";
 export interface ProcessingTiming {
   pendingMs: number;
   inProgressMs: number;
-  checkAfterSecs: number;
+  checkAfterSecs: number | null;
 }
 
 /** The `processing_info` object X answers (check_after_secs only while not done, error only on failure). */
@@ -28,11 +28,13 @@ export function processingAt(
   failure: ProcessingFailure | undefined,
 ): ProcessingInfoBody {
   const { pendingMs, inProgressMs, checkAfterSecs } = timing;
+  const checkAfter =
+    checkAfterSecs === null ? {} : { check_after_secs: checkAfterSecs };
   if (elapsedMs < pendingMs)
     return {
       state: "pending",
       progress_percent: 0,
-      check_after_secs: checkAfterSecs,
+      ...checkAfter,
     };
   const inProgress = elapsedMs - pendingMs;
   if (inProgress < inProgressMs) {
@@ -44,7 +46,7 @@ export function processingAt(
     return {
       state: "in_progress",
       progress_percent: percent,
-      check_after_secs: checkAfterSecs,
+      ...checkAfter,
     };
   }
   return failure

@@ -22,7 +22,7 @@ export interface ResolvedOptions {
   processing: {
     pendingMs: number;
     inProgressMs: number;
-    checkAfterSecs: number;
+    checkAfterSecs: number | null;
     validateMedia: boolean;
     fail: ((upload: FakeUpload) => ProcessingFailure | undefined) | undefined;
   };
@@ -65,13 +65,17 @@ export function resolveOptions(
     processing: {
       pendingMs: check("processing.pendingMs", p.pendingMs ?? 1000, 0),
       inProgressMs: check("processing.inProgressMs", p.inProgressMs ?? 2000, 0),
-      checkAfterSecs: check(
-        "processing.checkAfterSecs",
-        p.checkAfterSecs ?? 1,
-        0,
-        Infinity,
-        true,
-      ),
+      // null: omit check_after_secs, as X sometimes does, so clients must fall back to a backoff.
+      checkAfterSecs:
+        p.checkAfterSecs === null
+          ? null
+          : check(
+              "processing.checkAfterSecs",
+              p.checkAfterSecs ?? 1,
+              0,
+              Infinity,
+              true,
+            ),
       validateMedia: p.validateMedia ?? true,
       fail: p.fail,
     },

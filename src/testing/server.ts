@@ -1,4 +1,5 @@
 // startFakeXServer: a real node:http server on loopback that behaves like X's media upload API.
+import { setMaxListeners } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { Authenticator } from "./auth.js";
@@ -43,6 +44,8 @@ export async function startFakeXServer(
   );
   const log = new RequestLog(resolved.onRequest, resolved.log);
   const closing = new AbortController();
+  // Every in-flight request (latency waits, stalls) listens on this one signal; there is no leak to warn about.
+  setMaxListeners(0, closing.signal);
   const listener = createPipeline({
     state,
     auth,

@@ -447,7 +447,7 @@ describe("resolveMediaType", () => {
     expect(resolveMediaType({ head: png, declared: "video/mp4" })).toEqual({
       ok: false,
       reason:
-        "The bytes look like image/png but mediaType 'video/mp4' was given; pass the right mediaType or force: true.",
+        "The bytes look like image/png but mediaType 'video/mp4' was given; pass the right mediaType or forceMediaType: true.",
     });
   });
 
