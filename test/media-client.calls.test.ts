@@ -27,7 +27,9 @@ describe("step by step", () => {
       total_bytes: 3000,
       media_category: "tweet_image",
     });
-    const id = init.data!.id;
+    // Spec 2.159 makes data.id optional: the types make callers handle its absence.
+    const id = init.data?.id;
+    if (id === undefined) throw new Error("INIT answered without data.id");
     await client.append({
       id,
       segmentIndex: 0,
