@@ -32,14 +32,20 @@ export type CallOptions = Pick<
 >;
 
 /** Options of {@link MediaClient.waitForProcessing}. */
-export type WaitOptions = Pick<
+export interface WaitOptions extends Pick<
   UploadOptions,
   | "signal"
   | "processingTimeoutMs"
   | "requestTimeoutMs"
   | "stallTimeoutMs"
   | "retry"
->;
+> {
+  /**
+   * Called with each `processing_info` X answers (state, `progress_percent`), the first one included.
+   * @default undefined
+   */
+  onProcessing?: (info: ProcessingInfo) => void;
+}
 
 /** Uploads media to X and exposes each step of the chunked upload. */
 export interface MediaClient {
@@ -133,12 +139,19 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
           metadata: { alt_text: { text } },
         }),
       ),
-    async waitForProcessing(id, o = {}) {
+    async waitForProcessing(id, { onProcessing, ...o } = {}) {
       const ctx = contextFor(o);
       const timeoutMs = resolveUploadOptions(o, defaults).processingTimeoutMs;
       const first = (await requests.status(ctx, id)).data?.data
         ?.processing_info;
-      return (await waitUntilProcessed(ctx, id, first, timeoutMs)).processing;
+      const outcome = await waitUntilProcessed(
+        ctx,
+        id,
+        first,
+        timeoutMs,
+        onProcessing,
+      );
+      return outcome.processing;
     },
   };
 }

@@ -401,8 +401,13 @@ describe("processing", () => {
       expect((error as Error).message).toContain(
         `client.waitForProcessing("${mediaId}")`,
       );
-      const info = await client.waitForProcessing(mediaId!);
+      const seen: (string | undefined)[] = [];
+      const info = await client.waitForProcessing(mediaId!, {
+        onProcessing: (i) => seen.push(i.state),
+      });
       expect(info?.state).toBe("succeeded");
+      expect(seen.at(-1)).toBe("succeeded");
+      expect(seen.length).toBeGreaterThanOrEqual(2);
     } finally {
       await slow.close();
     }

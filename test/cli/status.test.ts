@@ -39,6 +39,22 @@ test("status shows the current state; --wait waits until it ends", async () => {
   });
 });
 
+test("status --wait reports each change of processing on stderr", async () => {
+  const id = await uploadNoWait(fixture("sample.mp4"));
+  const { code, stdout, stderr } = await runInProcess(
+    ["status", id, "--wait"],
+    {
+      env,
+    },
+  );
+  expect(code).toBe(0);
+  expect(stdout.trim()).toBe(`${id}: succeeded 100%`);
+  expect(stderr).toContain("waiting for processing to end");
+  expect(stderr).toMatch(
+    new RegExp(`Media ${id}: (in_progress \\d+%|succeeded)`),
+  );
+});
+
 test("a job that fails while waited for exits 6 with X's reason", async () => {
   const id = await uploadNoWait(fixture("sample.gif"));
   server.setProcessingFailure(

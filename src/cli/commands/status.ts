@@ -74,7 +74,16 @@ export async function statusCommand(
     say(
       `Media ${mediaId}: ${describeProcessing(info)}; waiting for processing to end…`,
     );
-    info = await client.waitForProcessing(mediaId, { signal: io.signal });
+    let last = describeProcessing(info);
+    info = await client.waitForProcessing(mediaId, {
+      signal: io.signal,
+      // One line per change of state or percent, so a terminal or a log shows processing move.
+      onProcessing: (next) => {
+        const line = describeProcessing(next);
+        if (line !== last) say(`Media ${mediaId}: ${line}`);
+        last = line;
+      },
+    });
   }
   // A failed job is reported like an upload whose processing failed: ProcessingError, exit 6.
   if (info?.state === "failed") throw new ProcessingError(mediaId, info);
