@@ -1,4 +1,6 @@
 import { expect, test } from "@jest/globals";
+import { createServer } from "node:net";
+import { runInProcess } from "./helpers.js";
 import { fakeOptionsFromFlags } from "../../src/cli/commands/serve-fake.js";
 import { demoServerOptions } from "../../src/cli/commands/demo.js";
 import { UsageError } from "../../src/cli/usage-error.js";
@@ -55,5 +57,23 @@ test("the demo slows the fake only when a bar is drawn, and always injects one 5
         fault: { kind: "status", status: 503 },
       }),
     ]);
+  }
+});
+
+test("a port already in use is a usage error naming the port, not a crash", async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  const { port } = taken.address() as { port: number };
+  try {
+    const { code, stderr } = await runInProcess([
+      "serve-fake",
+      "--port",
+      String(port),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`Cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+    expect(stderr).not.toContain("    at ");
+  } finally {
+    await new Promise((resolve) => taken.close(resolve));
   }
 });

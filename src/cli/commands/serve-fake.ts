@@ -5,6 +5,7 @@ import {
   type RandomFault,
 } from "../../testing/index.js";
 import { HELP } from "../help.js";
+import { UsageError } from "../usage-error.js";
 import { println, type CliIo } from "../io.js";
 import {
   integerFlag,
@@ -75,7 +76,9 @@ export async function serveFakeCommand(
   }
   const options = fakeOptionsFromFlags(values);
   if (values.log) options.log = (line) => println(io.stderr, line);
-  const server = await startFakeXServer(options);
+  const server = await startFakeXServer(options).catch((error: unknown) => {
+    throw listenError(error, options) ?? error;
+  });
   if (values.json) {
     println(io.stdout, JSON.stringify({ url: server.url }));
   } else {
@@ -107,4 +110,20 @@ export async function serveFakeCommand(
   await server.close();
   println(io.stderr, "Fake X API stopped.");
   return 0;
+}
+
+// A port that is taken or not ours to bind is a problem with the command line, not a crash.
+function listenError(
+  error: unknown,
+  options: FakeXServerOptions,
+): UsageError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") {
+    return undefined;
+  }
+  const where = `${options.host ?? "127.0.0.1"}:${options.port ?? 0}`;
+  return new UsageError(
+    `Cannot listen on ${where} (${code}): choose another --port (0 picks a free one) or --host.`,
+    "serve-fake",
+  );
 }
