@@ -1,4 +1,5 @@
 // --help texts of every command; the README's CLI reference says the same.
+import { DEFAULTS } from "../options.js";
 
 const CREDENTIALS = `Credentials (environment only; there are no token flags):
   X_OAUTH2_TOKEN          OAuth 2.0 user access token with scope media.write
@@ -35,10 +36,11 @@ faults), waits for X to process videos and GIFs, and prints the media id.
 
 Flags:
   --type <mime>          media type, e.g. video/mp4 (default: sniffed from the bytes)
+  --force-type           send --type even when the bytes look like another type
   --category <name>      tweet_image, tweet_gif, tweet_video, amplify_video, dm_image,
                          dm_gif, dm_video or subtitles (default: from the media type)
   --alt-text <text>      alt text for images and GIFs (up to 1000 characters)
-  --concurrency <n>      APPENDs in flight, 1 to 32 (default 4)
+  --concurrency <n>      APPENDs in flight, 1 to 32 (default ${DEFAULTS.concurrency})
   --segment-size <size>  bytes per APPEND, e.g. 1MiB or 4194304 (default 4MiB)
   --base-url <url>       API origin (default: $X_API_BASE_URL or https://api.x.com)
   --no-wait              return after FINALIZE without waiting for processing

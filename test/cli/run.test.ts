@@ -94,6 +94,33 @@ describe("upload", () => {
     );
     expect(type.code).toBe(2);
   });
+  test("a --type the bytes contradict is bad input unless --force-type", async () => {
+    const refused = await runInProcess(
+      ["upload", fixture("sample.png"), "--type", "image/jpeg", "--quiet"],
+      { env },
+    );
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("look like image/png");
+    const forced = await runInProcess(
+      [
+        "upload",
+        fixture("sample.png"),
+        "--type",
+        "image/jpeg",
+        "--force-type",
+        "--quiet",
+      ],
+      { env },
+    );
+    expect(forced.code).toBe(0);
+    expect(server.upload(forced.stdout.trim())?.mediaType).toBe("image/jpeg");
+    const alone = await runInProcess(
+      ["upload", fixture("sample.png"), "--force-type"],
+      { env },
+    );
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("--force-type needs --type");
+  });
   test("uploads a fixture: media id on stdout, plain progress and a summary on stderr", async () => {
     const { code, stdout, stderr } = await runInProcess(
       ["upload", fixture("sample.mp4"), "--segment-size", "4KiB"],

@@ -21,9 +21,11 @@ import {
   type Parsed,
 } from "../parse.js";
 import { createReporter, progressMode } from "../reporter.js";
+import { UsageError } from "../usage-error.js";
 
 const FLAGS: FlagSpec = {
   type: { type: "string" },
+  "force-type": { type: "boolean" },
   category: { type: "string" },
   "alt-text": { type: "string" },
   concurrency: { type: "string" },
@@ -41,6 +43,12 @@ export function uploadOptionsFromFlags(
   const options: UploadOptions = {};
   const mediaType = choiceFlag("type", values.type, MEDIA_TYPES);
   if (mediaType) options.mediaType = mediaType;
+  if (values["force-type"]) {
+    if (!mediaType) {
+      throw new UsageError("--force-type needs --type <mime>.", "upload");
+    }
+    options.forceMediaType = true;
+  }
   const mediaCategory = choiceFlag(
     "category",
     values.category,
