@@ -1,10 +1,11 @@
 // npm run bench [-- --quick]: upload 256 MiB and 2 GiB files to the fake X server (in a child process)
 // at several concurrencies, with and without 50 ms latency per request; prints time, MB/s, peak RSS, requests.
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { ask } from "./ipc.js";
 import { createMediaClient, DEFAULTS } from "../src/index.js";
 import { fileSha256, sparseFile, type BenchType } from "./files.js";
 import { withRssSampling } from "./rss.js";
@@ -44,22 +45,6 @@ const CASES: Case[] = [
       ]),
 ];
 const LATENCIES = [0, 50];
-
-function ask<T>(
-  child: ChildProcess,
-  message: object,
-  type: string,
-): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== type) return;
-      child.off("message", onMessage);
-      resolve(m as T);
-    };
-    child.on("message", onMessage);
-    child.send(message);
-  });
-}
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const dir = await mkdtemp(join(tmpdir(), "x-media-upload-bench-"));

@@ -1,4 +1,5 @@
 // Draws progress on stderr: a live bar on a TTY, throttled plain lines otherwise, or nothing.
+import type { MediaClient, UploadOptions, UploadResult } from "../index.js";
 import { println, type OutStream } from "./io.js";
 import {
   milestoneKey,
@@ -94,4 +95,26 @@ export function createReporter(options: {
       open = false;
     },
   };
+}
+
+/** Runs `client.upload` with `reporter` drawing its progress; ends the bar whatever the outcome. */
+export async function uploadWithReporter(
+  client: MediaClient,
+  file: string,
+  options: UploadOptions,
+  reporter: Reporter,
+): Promise<UploadResult> {
+  let result: UploadResult;
+  try {
+    result = await client.upload(file, {
+      ...options,
+      onProgress: (p) =>
+        reporter.update({ ...p, bytesAcked: p.bytesAcknowledged }),
+    });
+  } catch (error) {
+    reporter.stop();
+    throw error;
+  }
+  reporter.finish();
+  return result;
 }

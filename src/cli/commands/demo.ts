@@ -10,7 +10,11 @@ import { HELP } from "../help.js";
 import { println, type CliIo } from "../io.js";
 import { fixturePath } from "../package-root.js";
 import { parseCommand, type FlagSpec } from "../parse.js";
-import { createReporter, progressMode } from "../reporter.js";
+import {
+  createReporter,
+  progressMode,
+  uploadWithReporter,
+} from "../reporter.js";
 
 const FLAGS: FlagSpec = {
   json: { type: "boolean" },
@@ -109,18 +113,12 @@ export async function demoCommand(
         now,
       });
       const t0 = now();
-      let result;
-      try {
-        result = await client.upload(file, {
-          signal: io.signal,
-          onProgress: (p) =>
-            reporter.update({ ...p, bytesAcked: p.bytesAcknowledged }),
-        });
-      } catch (error) {
-        reporter.stop();
-        throw error;
-      }
-      reporter.finish();
+      const result = await uploadWithReporter(
+        client,
+        file,
+        { signal: io.signal },
+        reporter,
+      );
       uploads.push({
         file: name,
         mediaId: result.id,

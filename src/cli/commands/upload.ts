@@ -20,7 +20,11 @@ import {
   type FlagSpec,
   type Parsed,
 } from "../parse.js";
-import { createReporter, progressMode } from "../reporter.js";
+import {
+  createReporter,
+  progressMode,
+  uploadWithReporter,
+} from "../reporter.js";
 import { UsageError } from "../usage-error.js";
 
 const FLAGS: FlagSpec = {
@@ -100,19 +104,12 @@ export async function uploadCommand(
     now,
   });
   const startedAt = now();
-  let result;
-  try {
-    result = await client.upload(file, {
-      ...options,
-      signal: io.signal,
-      onProgress: (p) =>
-        reporter.update({ ...p, bytesAcked: p.bytesAcknowledged }),
-    });
-  } catch (error) {
-    reporter.stop();
-    throw error;
-  }
-  reporter.finish();
+  const result = await uploadWithReporter(
+    client,
+    file,
+    { ...options, signal: io.signal },
+    reporter,
+  );
   const elapsedMs = Math.round(now() - startedAt);
   if (values.json) {
     println(io.stdout, JSON.stringify(uploadJson(file, result, elapsedMs)));
