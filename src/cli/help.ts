@@ -33,6 +33,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 auth, 5 API error,
 
 Uploads <file> (streamed from disk, segments appended in parallel, retried on
 faults), waits for X to process videos and GIFs, and prints the media id.
+<file> may be - to read a pipe (spooled to a temp file first: X needs the size).
 
 Flags:
   --type <mime>          media type, e.g. video/mp4 (default: sniffed from the bytes)

@@ -1,4 +1,5 @@
 // What a CLI run touches of the outside world, injectable for tests.
+import type { Readable } from "node:stream";
 import type { Env } from "./credentials.js";
 
 /** A writable text stream (process.stdout / process.stderr or a test double). */
@@ -15,6 +16,8 @@ export interface CliIo {
   stdout: OutStream;
   stderr: OutStream;
   env: Env;
+  /** Standard input, for `upload -` (a pipe). @default undefined (no stdin) */
+  stdin?: Readable & { isTTY?: boolean };
   /** Fires on SIGINT/SIGTERM; commands stop and exit 130. */
   signal: AbortSignal;
   /** Clock for rates and timings. @default performance.now */

@@ -1,5 +1,10 @@
 // Draws progress on stderr: a live bar on a TTY, throttled plain lines otherwise, or nothing.
-import type { MediaClient, UploadOptions, UploadResult } from "../index.js";
+import type {
+  MediaClient,
+  UploadInput,
+  UploadOptions,
+  UploadResult,
+} from "../index.js";
 import { println, type OutStream } from "./io.js";
 import {
   milestoneKey,
@@ -100,13 +105,13 @@ export function createReporter(options: {
 /** Runs `client.upload` with `reporter` drawing its progress; ends the bar whatever the outcome. */
 export async function uploadWithReporter(
   client: MediaClient,
-  file: string,
+  input: UploadInput,
   options: UploadOptions,
   reporter: Reporter,
 ): Promise<UploadResult> {
   let result: UploadResult;
   try {
-    result = await client.upload(file, {
+    result = await client.upload(input, {
       ...options,
       onProgress: (p) =>
         reporter.update({ ...p, bytesAcked: p.bytesAcknowledged }),

@@ -30,6 +30,7 @@ export async function runInProcess(
     env?: Record<string, string>;
     tty?: boolean;
     signal?: AbortSignal;
+    stdin?: CliIo["stdin"];
   } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = memoryStream();
@@ -39,6 +40,7 @@ export async function runInProcess(
     stderr,
     env: options.env ?? {},
     signal: options.signal ?? new AbortController().signal,
+    ...(options.stdin ? { stdin: options.stdin } : {}),
   };
   const code = await run(argv, io);
   return { code, stdout: stdout.text(), stderr: stderr.text() };

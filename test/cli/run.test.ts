@@ -1,5 +1,7 @@
 // The CLI in-process: help, usage errors, credentials, --json, uploads against the fake server.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { Readable } from "node:stream";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { startFakeXServer, type FakeXServer } from "../../src/testing/index.js";
 import { HELP } from "../../src/cli/help.js";
@@ -93,6 +95,26 @@ describe("upload", () => {
       { env },
     );
     expect(type.code).toBe(2);
+  });
+  test("`upload -` reads a pipe: spooled, sniffed, uploaded byte for byte", async () => {
+    const bytes = readFileSync(fixture("sample.mp4"));
+    // A pipe hands over odd-sized chunks; the size is unknown until it ends.
+    const chunks = [bytes.subarray(0, 1000), bytes.subarray(1000)];
+    const { code, stdout, stderr } = await runInProcess(
+      ["upload", "-", "--segment-size", "4KiB"],
+      { env, stdin: Readable.from(chunks) },
+    );
+    expect(code).toBe(0);
+    const upload = server.upload(stdout.trim());
+    expect(upload?.mediaType).toBe("video/mp4");
+    expect(upload?.sha256).toBe(
+      createHash("sha256").update(bytes).digest("hex"),
+    );
+    expect(stderr).toContain("Uploaded stdin (");
+    const tty = Object.assign(Readable.from([]), { isTTY: true });
+    const refused = await runInProcess(["upload", "-"], { env, stdin: tty });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("reads the media from a pipe");
   });
   test("a --type the bytes contradict is bad input unless --force-type", async () => {
     const refused = await runInProcess(

@@ -85,7 +85,9 @@ export async function uploadCommand(
   }
   const file = positionals[0] ?? "";
   const options = uploadOptionsFromFlags(values);
-  await checkReadableFile(file);
+  // `-` reads a pipe (e.g. from ffmpeg); its size is unknown, so the library spools it to a temp file first.
+  const input = file === "-" ? stdinInput(io) : file;
+  if (input === file) await checkReadableFile(file);
   const auth = credentialsFromEnv(io.env);
   const baseUrl = baseUrlFrom(
     typeof values["base-url"] === "string" ? values["base-url"] : undefined,
@@ -100,13 +102,13 @@ export async function uploadCommand(
       quiet: values.quiet === true,
       json: values.json === true,
     }),
-    label: basename(file),
+    label: file === "-" ? "stdin" : basename(file),
     now,
   });
   const startedAt = now();
   const result = await uploadWithReporter(
     client,
-    file,
+    input,
     { ...options, signal: io.signal },
     reporter,
   );
@@ -122,7 +124,7 @@ export async function uploadCommand(
       .join(", ");
     println(
       io.stderr,
-      `Uploaded ${basename(file)} (${formatBytes(result.size)}, ${kind}) in ${formatDuration(elapsedMs)}: media id ${result.id}`,
+      `Uploaded ${file === "-" ? "stdin" : basename(file)} (${formatBytes(result.size)}, ${kind}) in ${formatDuration(elapsedMs)}: media id ${result.id}`,
     );
   }
   return 0;
@@ -146,6 +148,16 @@ export function uploadJson(
     processingState: result.processing?.state,
     elapsedMs,
   };
+}
+
+function stdinInput(io: CliIo): NonNullable<CliIo["stdin"]> {
+  if (!io.stdin || io.stdin.isTTY) {
+    throw new UsageError(
+      "`upload -` reads the media from a pipe, e.g. `ffmpeg … -f mp4 - | x-media-upload upload -`; stdin is not one.",
+      "upload",
+    );
+  }
+  return io.stdin;
 }
 
 async function checkReadableFile(file: string): Promise<void> {
