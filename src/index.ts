@@ -24,6 +24,8 @@ export {
   type XClientOptions,
 } from "./client.js";
 export type { Auth } from "./auth/middleware.js";
+// The generated spec types, for typing calls made through `raw` or createXClient.
+export type { operations, paths } from "../generated/openapi.js";
 export {
   MEDIA_CATEGORIES,
   MEDIA_TYPES,
