@@ -1,5 +1,6 @@
 // Credentials and API origin from the environment; never from flags, so they stay out of shell history and `ps`.
 import type { Auth } from "../auth/middleware.js";
+import { createMediaClient, type MediaClient } from "../media-client.js";
 import { CredentialsError } from "./usage-error.js";
 
 /** Environment variable names the CLI reads. */
@@ -65,4 +66,14 @@ export function baseUrlFrom(
   env: Env,
 ): string | undefined {
   return flag ?? (env[ENV_VARS.baseUrl]?.trim() || undefined);
+}
+
+/** The MediaClient a command talks to X with: credentials from `env`, origin from `--base-url` or `env`. */
+export function clientFromEnv(baseUrlFlag: unknown, env: Env): MediaClient {
+  const auth = credentialsFromEnv(env);
+  const baseUrl = baseUrlFrom(
+    typeof baseUrlFlag === "string" ? baseUrlFlag : undefined,
+    env,
+  );
+  return createMediaClient({ auth, ...(baseUrl ? { baseUrl } : {}) });
 }

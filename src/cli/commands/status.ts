@@ -1,10 +1,6 @@
 // `x-media-upload status <media-id>`: X's processing state of an upload, or a wait until it ends.
-import {
-  createMediaClient,
-  ProcessingError,
-  type ProcessingInfo,
-} from "../../index.js";
-import { baseUrlFrom, credentialsFromEnv } from "../credentials.js";
+import { ProcessingError, type ProcessingInfo } from "../../index.js";
+import { clientFromEnv } from "../credentials.js";
 import { HELP } from "../help.js";
 import { println, type CliIo } from "../io.js";
 import { parseCommand, type FlagSpec } from "../parse.js";
@@ -53,12 +49,7 @@ export async function statusCommand(
       "status",
     );
   }
-  const auth = credentialsFromEnv(io.env);
-  const baseUrl = baseUrlFrom(
-    typeof values["base-url"] === "string" ? values["base-url"] : undefined,
-    io.env,
-  );
-  const client = createMediaClient({ auth, ...(baseUrl ? { baseUrl } : {}) });
+  const client = clientFromEnv(values["base-url"], io.env);
   const say = (line: string) => {
     if (!values.quiet && !values.json) println(io.stderr, line);
   };

@@ -2,13 +2,12 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
-  createMediaClient,
   InvalidInputError,
   type UploadOptions,
   type UploadResult,
 } from "../../index.js";
 import { MEDIA_CATEGORIES, MEDIA_TYPES } from "../../media/types.js";
-import { baseUrlFrom, credentialsFromEnv } from "../credentials.js";
+import { clientFromEnv } from "../credentials.js";
 import { formatBytes, formatDuration } from "../format.js";
 import { HELP } from "../help.js";
 import { println, type CliIo } from "../io.js";
@@ -88,12 +87,7 @@ export async function uploadCommand(
   // `-` reads a pipe (e.g. from ffmpeg); its size is unknown, so the library spools it to a temp file first.
   const input = file === "-" ? stdinInput(io) : file;
   if (input === file) await checkReadableFile(file);
-  const auth = credentialsFromEnv(io.env);
-  const baseUrl = baseUrlFrom(
-    typeof values["base-url"] === "string" ? values["base-url"] : undefined,
-    io.env,
-  );
-  const client = createMediaClient({ auth, ...(baseUrl ? { baseUrl } : {}) });
+  const client = clientFromEnv(values["base-url"], io.env);
 
   const now = io.now ?? (() => performance.now());
   const reporter = createReporter({
