@@ -30,8 +30,16 @@ export interface XClientOptions {
 /** Default API origin. */
 export const DEFAULT_BASE_URL = "https://api.x.com";
 
-/** Creates the openapi-fetch client bound to X's media `paths`, authenticated. */
-export function createXClient(options: XClientOptions): XClient {
+/** Connection settings after validation: auth checked, `baseUrl` absolute and without a trailing slash. */
+export interface Connection {
+  auth: Auth;
+  baseUrl: string;
+  fetch: typeof globalThis.fetch | undefined;
+  userAgent: string;
+}
+
+/** Validates connection settings once; throws TypeError naming the bad one (never a secret). */
+export function resolveConnection(options: XClientOptions): Connection {
   const auth = validateAuth(options.auth);
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   try {
@@ -41,11 +49,26 @@ export function createXClient(options: XClientOptions): XClient {
       `Expected \`baseUrl\` to be an absolute URL, got ${JSON.stringify(baseUrl)}.`,
     );
   }
-  const client = createClient<paths>({
+  return {
+    auth,
     baseUrl: baseUrl.replace(/\/+$/, ""),
-    headers: { "User-Agent": options.userAgent ?? "x-media-upload" },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch,
+    userAgent: options.userAgent ?? "x-media-upload",
+  };
+}
+
+/** The openapi-fetch client for validated connection settings. */
+export function xClientFor(connection: Connection): XClient {
+  const client = createClient<paths>({
+    baseUrl: connection.baseUrl,
+    headers: { "User-Agent": connection.userAgent },
+    ...(connection.fetch ? { fetch: connection.fetch } : {}),
   });
-  client.use(authMiddleware(auth));
+  client.use(authMiddleware(connection.auth));
   return client;
+}
+
+/** Creates the openapi-fetch client bound to X's media `paths`, authenticated. */
+export function createXClient(options: XClientOptions): XClient {
+  return xClientFor(resolveConnection(options));
 }

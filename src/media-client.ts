@@ -1,29 +1,40 @@
 // The public entry points: createMediaClient (upload + thin typed calls + raw client) and uploadMedia.
 import type { ProcessingInfo } from "./errors/index.js";
+import type { XClient, XClientOptions } from "./client.js";
+import { createClientRuntime } from "./client/runtime.js";
 import {
-  createXClient,
-  DEFAULT_BASE_URL,
-  type XClient,
-  type XClientOptions,
-} from "./client.js";
-import { validateAuth, type Auth } from "./auth/middleware.js";
-import type { RequestContext } from "./engine/context.js";
+  uploadMany,
+  type UploadManyItem,
+  type UploadManyOptions,
+  type UploadManyOutcome,
+} from "./client/upload-many.js";
+import { requestContext, type RequestContext } from "./engine/context.js";
 import { waitUntilProcessed } from "./engine/processing.js";
-import { RateGate } from "./engine/rate-gate.js";
 import * as requests from "./engine/requests.js";
 import type { UploadResult } from "./engine/result.js";
 import type { UploadInput } from "./engine/source/open-source.js";
-import { runUpload, type ClientContext } from "./engine/upload.js";
+import { checkBoolean, checkFunction } from "./engine/option-checks.js";
+import { runUpload } from "./engine/upload.js";
 import type { Answer, SuccessBody } from "./http/unwrap.js";
 import type { operations } from "../generated/openapi.js";
 import {
+  resolveMaxConcurrentRequests,
+  resolveMaxConcurrentUploads,
   resolveUploadOptions,
   type UploadDefaults,
   type UploadOptions,
 } from "./options.js";
 
-/** Options of {@link createMediaClient}: connection settings plus defaults for every upload. */
-export interface MediaClientOptions extends XClientOptions, UploadDefaults {}
+/** Options of {@link createMediaClient}: connection settings, what its uploads share, and defaults for every upload. */
+export interface MediaClientOptions extends XClientOptions, UploadDefaults {
+  /**
+   * APPEND requests in flight at once across all uploads of this client, shared fairly between them (each
+   * upload's `concurrency` still caps its own). Segments are read only once they have a slot, so memory is
+   * bounded by this budget, not by the number of uploads.
+   * @default 16
+   */
+  maxConcurrentRequests?: number;
+}
 
 /** Per-call options of the thin typed methods. */
 export type CallOptions = Pick<
@@ -51,6 +62,11 @@ export interface WaitOptions extends Pick<
 export interface MediaClient {
   /** Uploads `input` (path, file: URL, bytes, Blob, stream) and resolves with the media id to attach to a post. */
   upload(input: UploadInput, options?: UploadOptions): Promise<UploadResult>;
+  /** Uploads every item, a few at a time; resolves with each file's outcome in input order (settled, never rejected by a file's failure). */
+  uploadMany(
+    items: readonly UploadManyItem[],
+    options?: UploadManyOptions,
+  ): Promise<UploadManyOutcome[]>;
   /** `POST /2/media/upload/initialize`, one request (with retries). */
   initialize(
     body: requests.InitializeBody,
@@ -88,36 +104,55 @@ export interface MediaClient {
 
 /** Creates a MediaClient; throws TypeError for bad options. */
 export function createMediaClient(options: MediaClientOptions): MediaClient {
-  const { auth, baseUrl, fetch, userAgent, ...defaults } = options;
+  const {
+    auth,
+    baseUrl,
+    fetch,
+    userAgent,
+    maxConcurrentRequests,
+    ...defaults
+  } = options;
   // Validates the defaults now, so a bad one fails here rather than at the first upload.
   resolveUploadOptions({}, defaults);
-  const raw = createXClient({
-    auth,
-    ...(baseUrl === undefined ? {} : { baseUrl }),
-    ...(fetch === undefined ? {} : { fetch }),
-    ...(userAgent === undefined ? {} : { userAgent }),
-  });
-  const base: ClientContext = {
-    client: raw,
-    baseUrl: (baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
-    secrets: secretsOf(validateAuth(auth)),
-  };
+  const runtime = createClientRuntime(
+    {
+      auth,
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      ...(fetch === undefined ? {} : { fetch }),
+      ...(userAgent === undefined ? {} : { userAgent }),
+    },
+    {
+      maxConcurrentRequests: resolveMaxConcurrentRequests(
+        maxConcurrentRequests,
+      ),
+    },
+  );
   const contextFor = (call: CallOptions | WaitOptions = {}): RequestContext => {
     const o = resolveUploadOptions(call, defaults);
-    return {
-      ...base,
-      signal: o.signal,
-      limits: {
-        requestTimeoutMs: o.requestTimeoutMs,
-        stallTimeoutMs: o.stallTimeoutMs,
-      },
-      retry: { policy: o.retry, gate: new RateGate(), signal: o.signal },
-    };
+    return requestContext(runtime, o, o.signal);
   };
+  const upload = (input: UploadInput, uploadOptions?: UploadOptions) =>
+    runUpload(runtime, input, resolveUploadOptions(uploadOptions, defaults));
   return {
-    raw,
-    upload: (input, uploadOptions) =>
-      runUpload(base, input, resolveUploadOptions(uploadOptions, defaults)),
+    raw: runtime.client,
+    upload,
+    uploadMany: (items, manyOptions = {}) => {
+      const { maxConcurrentUploads, failFast, onProgress, ...shared } =
+        manyOptions;
+      // Checked before anything is sent: a bad batch option fails the call, not every file.
+      resolveUploadOptions(shared, defaults);
+      if (!Array.isArray(items)) {
+        throw new TypeError(
+          `Expected \`items\` to be an array of inputs, got ${typeof items}.`,
+        );
+      }
+      return uploadMany(upload, items, {
+        ...shared,
+        maxConcurrentUploads: resolveMaxConcurrentUploads(maxConcurrentUploads),
+        failFast: checkBoolean("failFast", failFast) ?? false,
+        onProgress: checkFunction("onProgress", onProgress),
+      });
+    },
     initialize: (init, o) => body(requests.initialize(contextFor(o), init)),
     append: ({ id, segmentIndex, media }, o) =>
       body(
@@ -178,15 +213,4 @@ async function body<K extends keyof operations>(
   answer: Promise<Answer<K>>,
 ): Promise<SuccessBody<K>> {
   return (await answer).data ?? ({} as SuccessBody<K>);
-}
-
-function secretsOf(auth: Auth): string[] {
-  return auth.type === "oauth2"
-    ? [auth.accessToken]
-    : [
-        auth.consumerKey,
-        auth.consumerSecret,
-        auth.accessToken,
-        auth.accessTokenSecret,
-      ];
 }

@@ -174,6 +174,8 @@ export interface ResolvedUploadOptions {
 /** Every default, in one place. */
 export const DEFAULTS = {
   concurrency: 8,
+  maxConcurrentRequests: 16,
+  maxConcurrentUploads: 4,
   waitForProcessing: true,
   processingTimeoutMs: 600_000,
   requestTimeoutMs: 300_000,
@@ -308,4 +310,24 @@ export function resolveUploadOptions(
         : checkInteger("size", o.size, 0, Number.MAX_SAFE_INTEGER),
     fileName: checkString("fileName", o.fileName, 1024),
   };
+}
+
+/** Validates the client-wide `maxConcurrentRequests`; throws TypeError naming it. */
+export function resolveMaxConcurrentRequests(value: unknown): number {
+  return checkInteger(
+    "maxConcurrentRequests",
+    value ?? DEFAULTS.maxConcurrentRequests,
+    1,
+    256,
+  );
+}
+
+/** Validates uploadMany's `maxConcurrentUploads`; throws TypeError naming it. */
+export function resolveMaxConcurrentUploads(value: unknown): number {
+  return checkInteger(
+    "maxConcurrentUploads",
+    value ?? DEFAULTS.maxConcurrentUploads,
+    1,
+    64,
+  );
 }

@@ -1,42 +1,79 @@
-// Sends every segment with up to `concurrency` APPENDs in flight; each segment retries on its own,
-// and is held in memory (streams) only until X acknowledges it.
+// Sends every segment not yet acknowledged with up to `concurrency` APPENDs in flight, each holding a slot of the
+// client's request budget; a segment is read only once it has a slot, retries on its own, and is held in memory
+// (streams) only until X acknowledges it.
 import type { SegmentPlan, Segment } from "../media/segments.js";
+import type { Release, RequestBudget } from "./budget.js";
 import type { RequestContext } from "./context.js";
 import { runPool, serialize } from "./pool.js";
 import type { ProgressReporter } from "./progress.js";
 import { append } from "./requests.js";
+import { acknowledge, type UploadSession } from "./session.js";
 import type { MediaSource } from "./source/types.js";
 
-/** APPENDs all of `plan`; resolves with the latest `expires_at` X reported (epoch seconds), if any. */
+/** How appendAll shares the client: its request budget, and the session whose acknowledged segments it skips. */
+export interface AppendTarget {
+  mediaId: string;
+  session: UploadSession;
+  budget: RequestBudget;
+}
+
+/** APPENDs what `session` lacks of `plan`; resolves with the latest `expires_at` X reported (epoch seconds), if any. */
 export async function appendAll(
   ctx: RequestContext,
-  mediaId: string,
+  { mediaId, session, budget }: AppendTarget,
   source: MediaSource,
   plan: SegmentPlan,
   concurrency: number,
   progress: ProgressReporter,
   cancel: (reason: unknown) => void,
 ): Promise<number | undefined> {
+  const done = new Set(session.acked);
+  const pending = plan.segments.filter((s) => !done.has(s.index));
   let nextIndex = 0;
   let expiresAt: number | undefined;
   // Reads happen in order, one at a time: a stream can only be read forward.
-  const next = serialize(
+  const read = serialize(
     async (): Promise<{ segment: Segment; media: Blob } | undefined> => {
-      const segment = plan.segments[nextIndex];
+      const segment = pending[nextIndex];
       if (segment === undefined) return undefined;
       nextIndex += 1;
       return { segment, media: await source.read(segment.start, segment.end) };
     },
   );
+  const next = async () => {
+    if (nextIndex >= pending.length) return undefined;
+    const release = await budget.acquire(session, ctx.signal);
+    try {
+      const item = await read();
+      if (item === undefined) release();
+      return item && { ...item, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
   await runPool(
-    Math.min(concurrency, plan.count),
+    Math.min(concurrency, pending.length),
     next,
-    async ({ segment, media }) => {
-      const answer = await append(ctx, mediaId, segment.index, media, {
-        onAttempt: () => progress.restart(segment.index),
-        onBytes: (n) => progress.sent(segment.index, n),
-      });
-      expiresAt = answer.data?.data?.expires_at ?? expiresAt;
+    async ({
+      segment,
+      media,
+      release,
+    }: {
+      segment: Segment;
+      media: Blob;
+      release: Release;
+    }) => {
+      try {
+        const answer = await append(ctx, mediaId, segment.index, media, {
+          onAttempt: () => progress.restart(segment.index),
+          onBytes: (n) => progress.sent(segment.index, n),
+        });
+        expiresAt = answer.data?.data?.expires_at ?? expiresAt;
+      } finally {
+        release();
+      }
+      acknowledge(session, segment.index);
       progress.acknowledged(segment.index, media.size);
     },
     cancel,

@@ -1,18 +1,50 @@
-// What every request of an upload (or a single MediaClient call) shares.
+// What every request of an upload (or a single MediaClient call) shares, and the one place it is built.
 import type { XClient } from "../client.js";
 import type { AttemptLimits } from "../http/attempt.js";
-import type { RetryContext } from "./retry.js";
+import type { RequestBudget } from "./budget.js";
+import type { RateState } from "./rate-state.js";
+import type { RetryContext, RetryPolicy } from "./retry.js";
 
-/** The client, limits and retry state a request runs with. */
-export interface RequestContext {
+/** What all uploads and calls of one client share (the client runtime). */
+export interface ClientContext {
   /** The authenticated openapi-fetch client. */
   client: XClient;
   /** API origin, for the URLs errors report. */
   baseUrl: string;
   /** Credential values never to show in messages. */
   secrets: readonly string[];
+  /** One gate per X endpoint. */
+  rate: RateState;
+  /** APPEND slots shared by all uploads. */
+  budget: RequestBudget;
+}
+
+/** The client, limits and retry state a request runs with. */
+export interface RequestContext extends Pick<
+  ClientContext,
+  "client" | "baseUrl" | "secrets"
+> {
   limits: AttemptLimits;
   retry: RetryContext;
   /** Aborts requests and waits (the caller's signal, or the upload's internal one). */
   signal: AbortSignal | undefined;
+}
+
+/** The request context of one call, or of one upload with its internal signal. */
+export function requestContext(
+  runtime: ClientContext,
+  options: AttemptLimits & { retry: RetryPolicy },
+  signal: AbortSignal | undefined,
+): RequestContext {
+  return {
+    client: runtime.client,
+    baseUrl: runtime.baseUrl,
+    secrets: runtime.secrets,
+    signal,
+    limits: {
+      requestTimeoutMs: options.requestTimeoutMs,
+      stallTimeoutMs: options.stallTimeoutMs,
+    },
+    retry: { policy: options.retry, rate: runtime.rate, signal },
+  };
 }

@@ -4,9 +4,11 @@ import type { operations } from "../../generated/openapi.js";
 import type { OperationName, RequestTarget } from "../errors/index.js";
 import { attempt, type AttemptControl } from "../http/attempt.js";
 import { multipartSegment } from "../http/multipart.js";
+import { parseRateLimit } from "../http/rate-limit.js";
 import { redactUrl } from "../http/redact.js";
 import { unwrap, type Answer, type TextOutcome } from "../http/unwrap.js";
 import type { RequestContext } from "./context.js";
+import { exhaustedUntil } from "./rate-state.js";
 import { withRetry } from "./retry.js";
 
 /** INIT's JSON body, typed from the spec. */
@@ -130,10 +132,15 @@ function retried<K extends keyof operations>(
   target: RequestTarget,
   send: (control: AttemptControl) => Promise<TextOutcome>,
 ): Promise<Answer<K>> {
-  return withRetry(ctx.retry, () =>
-    attempt(target, ctx.limits, ctx.signal, async (control) =>
-      unwrap<K>(target, await send(control), ctx.secrets),
-    ),
+  return withRetry(ctx.retry, target, () =>
+    attempt(target, ctx.limits, ctx.signal, async (control) => {
+      const outcome = await send(control);
+      // An answer saying no request is left holds the endpoint until the reset, for every upload of the client,
+      // instead of spending a request to learn it from a 429.
+      const until = exhaustedUntil(parseRateLimit(outcome.response.headers));
+      if (until !== undefined) ctx.retry.rate.hold(target.operation, until);
+      return unwrap<K>(target, outcome, ctx.secrets);
+    }),
   );
 }
 

@@ -4,10 +4,11 @@ import pRetry, { AbortError as StopRetrying } from "p-retry";
 import {
   isXApiError,
   isXMediaError,
+  type RequestTarget,
   type XMediaError,
 } from "../errors/index.js";
 import { backoffDelay } from "./backoff.js";
-import type { RateGate } from "./rate-gate.js";
+import type { RateState } from "./rate-state.js";
 import { sleep } from "./sleep.js";
 
 /** How failed requests are retried. */
@@ -22,10 +23,11 @@ export interface RetryPolicy {
   maxRateLimitWaitMs: number;
 }
 
-/** Everything a retried request shares with the other requests of its upload. */
+/** Everything a retried request shares with the other requests of its upload and client. */
 export interface RetryContext {
   policy: RetryPolicy;
-  gate: RateGate;
+  /** The client's rate state: one gate per X endpoint, shared by all its uploads. */
+  rate: RateState;
   signal?: AbortSignal | undefined;
   /** Called before each retry (for tests and logging). */
   onRetry?: ((error: XMediaError, retry: number) => void) | undefined;
@@ -44,12 +46,13 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
-/** Runs `run` (one fresh request per call) under the policy; throws the last error unchanged. */
+/** Runs `run` (one fresh request to `target` per call) under the policy; throws the last error unchanged. */
 export function withRetry<T>(
   context: RetryContext,
+  target: RequestTarget,
   run: () => Promise<T>,
 ): Promise<T> {
-  const { policy, gate, signal } = context;
+  const { policy, rate, signal } = context;
   let previous: unknown;
   // The attempt function itself waits (backoff, then the shared gate), so every wait is abortable
   // and classification never depends on p-retry's TypeError heuristic.
@@ -68,13 +71,14 @@ export function withRetry<T>(
         }
       }
       try {
-        await gate.wait(signal, policy.maxRateLimitWaitMs);
+        await rate.acquire(target, signal, policy.maxRateLimitWaitMs);
         return await run();
       } catch (error) {
         previous = error;
         if (isXApiError(error) && error.status === 429) {
           const reset = error.rateLimit?.resetAt?.getTime();
-          gate.pause(
+          rate.hold(
+            target.operation,
             reset ??
               Date.now() + backoffDelay(attemptNumber, policy, context.random),
             error,

@@ -10,11 +10,15 @@ import {
 import { malformedAnswer } from "../http/api-error.js";
 import type { ResolvedUploadOptions } from "../options.js";
 import { appendAll } from "./append-all.js";
-import type { RequestContext } from "./context.js";
+import {
+  requestContext,
+  type ClientContext,
+  type RequestContext,
+} from "./context.js";
 import { prepare, type UploadPlan } from "./prepare.js";
 import { waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
-import { RateGate } from "./rate-gate.js";
+import type { RequestBudget } from "./budget.js";
 import {
   finalize,
   initialize,
@@ -23,18 +27,13 @@ import {
   type InitializeBody,
 } from "./requests.js";
 import type { UploadResult } from "./result.js";
+import { newSession, type UploadSession } from "./session.js";
 import { openSource, type UploadInput } from "./source/open-source.js";
 import type { MediaSource } from "./source/types.js";
 
-/** The client-wide part of a request context. */
-export type ClientContext = Pick<
-  RequestContext,
-  "client" | "baseUrl" | "secrets"
->;
-
 /** Uploads `input` with fully resolved `options`. */
 export async function runUpload(
-  base: ClientContext,
+  runtime: ClientContext,
   input: UploadInput,
   options: ResolvedUploadOptions,
 ): Promise<UploadResult> {
@@ -49,19 +48,7 @@ export async function runUpload(
   let source: MediaSource | undefined;
   const closeSource = () => void source?.close().catch(() => {});
   internal.signal.addEventListener("abort", closeSource, { once: true });
-  const ctx: RequestContext = {
-    ...base,
-    signal: internal.signal,
-    limits: {
-      requestTimeoutMs: options.requestTimeoutMs,
-      stallTimeoutMs: options.stallTimeoutMs,
-    },
-    retry: {
-      policy: options.retry,
-      gate: new RateGate(),
-      signal: internal.signal,
-    },
-  };
+  const ctx = requestContext(runtime, options, internal.signal);
   let progress: ProgressReporter | undefined;
   try {
     source = await openSource(input, {
@@ -76,8 +63,21 @@ export async function runUpload(
       plan.segments.count,
       (e) => internal.abort(e),
     );
-    return await send(ctx, source, plan, options, progress, (reason) =>
-      internal.abort(reason),
+    const session = newSession({
+      mediaType: plan.mediaType,
+      mediaCategory: plan.mediaCategory,
+      size: source.size,
+      segmentBytes: plan.segments.segmentBytes,
+      segmentCount: plan.segments.count,
+    });
+    return await send(
+      ctx,
+      { session, budget: runtime.budget },
+      source,
+      plan,
+      options,
+      progress,
+      (reason) => internal.abort(reason),
     );
   } catch (error) {
     if (outer?.aborted)
@@ -95,6 +95,7 @@ export async function runUpload(
 
 async function send(
   ctx: RequestContext,
+  { session, budget }: { session: UploadSession; budget: RequestBudget },
   source: MediaSource,
   plan: UploadPlan,
   options: ResolvedUploadOptions,
@@ -107,26 +108,32 @@ async function send(
   // Spec 2.159 makes data.id optional; without it there is nothing to append to.
   const id = initData?.id;
   if (!id) throw malformedAnswer(init.target, init.response, "data.id");
-  let expiresAtMs = relative(initData.expires_after_secs);
+  session.mediaId = id;
+  session.mediaKey = initData.media_key;
+  session.expiresAt = relative(initData.expires_after_secs);
+  session.phase = "appending";
 
   progress.phase("append", id);
   const appendExpiry = await appendAll(
     ctx,
-    id,
+    { mediaId: id, session, budget },
     source,
     plan.segments,
     options.concurrency,
     progress,
     cancel,
   );
-  if (appendExpiry !== undefined) expiresAtMs = appendExpiry * 1000;
+  if (appendExpiry !== undefined) session.expiresAt = appendExpiry * 1000;
   await source.finish();
 
   progress.phase("finalize");
   const fin = await finalize(ctx, id);
+  session.phase = "finalized";
   // 204 or an empty body: STATUS tells the state FINALIZE did not.
   const finData = fin.data?.data ?? (await status(ctx, id)).data?.data;
-  expiresAtMs = relative(finData?.expires_after_secs) ?? expiresAtMs;
+  session.mediaKey = finData?.media_key ?? session.mediaKey;
+  session.expiresAt =
+    relative(finData?.expires_after_secs) ?? session.expiresAt;
   let processing: ProcessingInfo | undefined = finData?.processing_info;
   if (processing?.state === "failed") throw new ProcessingError(id, processing);
   if (processing && options.waitForProcessing) {
@@ -140,7 +147,7 @@ async function send(
     );
     processing = outcome.processing ?? processing;
     if (outcome.expiresAfterSecs !== undefined) {
-      expiresAtMs = outcome.answeredAt + outcome.expiresAfterSecs * 1000;
+      session.expiresAt = outcome.answeredAt + outcome.expiresAfterSecs * 1000;
     }
   }
   if (options.altText !== undefined) {
@@ -149,14 +156,16 @@ async function send(
       metadata: { alt_text: { text: options.altText } },
     });
   }
+  session.phase = "done";
   progress.phase("done");
   return {
     id,
-    mediaKey: finData?.media_key ?? initData.media_key,
-    size: source.size,
-    mediaType: plan.mediaType,
-    mediaCategory: plan.mediaCategory,
-    expiresAt: expiresAtMs === undefined ? undefined : new Date(expiresAtMs),
+    mediaKey: session.mediaKey,
+    size: session.size,
+    mediaType: session.mediaType,
+    mediaCategory: session.mediaCategory,
+    expiresAt:
+      session.expiresAt === undefined ? undefined : new Date(session.expiresAt),
     processing,
   };
 }

@@ -43,6 +43,7 @@ export function createPipeline(
     let headers: Record<string, string> = {};
     let plan: FaultPlan | undefined;
     let answer: Answer | undefined;
+    let caller: { user: string; operation: FakeOperation } | undefined;
     try {
       const url = new URL(req.url ?? "/", "http://fake.invalid");
       const route = matchRoute(req.method ?? "GET", url.pathname);
@@ -52,6 +53,8 @@ export function createPipeline(
       record.auth = who.scheme;
       if (!who.ok) throw new Rejection(who.answer, who.reason);
       const limit = deps.limiter.take(who.user, route.operation);
+      caller = { user: who.user, operation: route.operation };
+      if (limit.insideAnnouncedWindow) deps.log.insideRateLimitWindow(record);
       headers = rateLimitHeaders(limit);
       if (limit.exceeded)
         throw new Rejection(
@@ -131,6 +134,10 @@ export function createPipeline(
     }
     if (!answer || res.destroyed) return finish("aborted");
     writeAnswer(res, answer, headers);
+    if (caller) {
+      const sent = { ...headers, ...answer.headers };
+      deps.limiter.announce(caller.user, caller.operation, answer.status, sent);
+    }
     finish("answered", answer.status);
   };
 }

@@ -23,11 +23,15 @@ export interface RateLimitState {
   reset: number;
   /** True when this request is over the limit (answer 429). */
   exceeded: boolean;
+  /** True when it arrived before the end of a window announced to this user and operation. */
+  insideAnnouncedWindow: boolean;
 }
 
-/** Fixed windows keyed by user and operation. */
+/** Fixed windows keyed by user and operation, and the windows announced to clients. */
 export class RateLimiter {
   readonly #windows = new Map<string, { start: number; used: number }>();
+  // Epoch ms until which an answer told this user to leave the operation alone (429 or remaining 0).
+  readonly #announced = new Map<string, number>();
 
   constructor(
     private readonly windowMs: number,
@@ -41,6 +45,7 @@ export class RateLimiter {
     now = Date.now(),
   ): RateLimitState {
     const key = `${operation}\u0000${user}`;
+    const insideAnnouncedWindow = now < (this.#announced.get(key) ?? 0);
     let window = this.#windows.get(key);
     if (!window || now >= window.start + this.windowMs) {
       window = { start: now, used: 0 };
@@ -54,12 +59,34 @@ export class RateLimiter {
       remaining: limit - window.used,
       reset: Math.ceil((window.start + this.windowMs) / 1000),
       exceeded,
+      insideAnnouncedWindow,
     };
+  }
+
+  /**
+   * Notes the rate-limit headers of an answer sent to `user`: a 429 or `x-rate-limit-remaining: 0` announces
+   * that nothing more is welcome before `x-rate-limit-reset` (and `retry-after`, whichever is later).
+   */
+  announce(
+    user: string,
+    operation: FakeOperation,
+    status: number,
+    headers: Readonly<Record<string, string>>,
+    now = Date.now(),
+  ): void {
+    if (status !== 429 && headers["x-rate-limit-remaining"] !== "0") return;
+    const reset = Number(headers["x-rate-limit-reset"] ?? 0) * 1000;
+    const retryAfter = now + Number(headers["retry-after"] ?? 0) * 1000;
+    const until = Math.max(reset || 0, retryAfter || 0);
+    const key = `${operation}\u0000${user}`;
+    if (until > (this.#announced.get(key) ?? 0))
+      this.#announced.set(key, until);
   }
 
   /** Forgets every window. */
   clear(): void {
     this.#windows.clear();
+    this.#announced.clear();
   }
 }
 

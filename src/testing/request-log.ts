@@ -37,6 +37,7 @@ export class RequestLog {
       faults: [],
       auth: "none",
       detail: undefined,
+      insideRateLimitWindow: false,
     };
     this.#counters.requests += 1;
     this.#counters.inFlight += 1;
@@ -55,6 +56,12 @@ export class RequestLog {
         this.#appendsInFlight,
       );
     }
+  }
+
+  /** Marks a request that arrived inside an announced rate-limit window. */
+  insideRateLimitWindow(record: MutableRecord): void {
+    record.insideRateLimitWindow = true;
+    this.#counters.insideRateLimitWindow += 1;
   }
 
   /** Completes a record and reports it to the hooks. */
@@ -109,6 +116,7 @@ function emptyCounters(): FakeCounters & {
     bytesReceived: 0,
     inFlight: 0,
     maxConcurrentAppends: 0,
+    insideRateLimitWindow: 0,
   };
 }
 
@@ -127,6 +135,7 @@ function describe(r: MutableRecord): string {
   );
   if (r.faults.length > 0)
     parts.push(`faults=${r.faults.map((f) => f.kind).join(",")}`);
+  if (r.insideRateLimitWindow) parts.push("inside-rate-limit-window");
   if (r.detail) parts.push(`(${r.detail})`);
   return parts.join(" ");
 }

@@ -113,6 +113,12 @@ export interface FakeRequestRecord {
   auth: "oauth2" | "oauth1" | "none";
   /** Why the fake answered an error or what it noticed, in words (never sent to the client). */
   detail: string | undefined;
+  /**
+   * True when it arrived while an earlier answer to the same user and operation had announced a rate-limit
+   * window (a 429, or `x-rate-limit-remaining: 0`) whose reset had not come yet: a client that honours X's
+   * headers never sends one.
+   */
+  insideRateLimitWindow: boolean;
 }
 
 /** Running totals since start or the last `reset()`. */
@@ -125,4 +131,6 @@ export interface FakeCounters {
   inFlight: number;
   /** Most APPENDs ever in flight at once (shows the client's parallelism). */
   maxConcurrentAppends: number;
+  /** Requests that arrived inside a rate-limit window the fake had announced to that user and operation. */
+  insideRateLimitWindow: number;
 }

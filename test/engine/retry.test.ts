@@ -1,6 +1,6 @@
-// The retry policy on p-retry: what is retried, how often, and how 429s use the shared gate.
+// The retry policy on p-retry: what is retried, how often, and how 429s close the endpoint in the shared rate state.
 import { describe, expect, test } from "@jest/globals";
-import { RateGate } from "../../src/engine/rate-gate.js";
+import { createRateState } from "../../src/engine/rate-state.js";
 import {
   isRetryable,
   withRetry,
@@ -38,7 +38,7 @@ function context(retries = 3): RetryContext {
       maxDelayMs: 2,
       maxRateLimitWaitMs: 10_000,
     },
-    gate: new RateGate(),
+    rate: createRateState(),
   };
 }
 
@@ -89,39 +89,58 @@ describe("isRetryable", () => {
 describe("withRetry", () => {
   test("retries 5xx and network errors, then succeeds", async () => {
     const run = script(api(503), new NetworkError(target, new Error("reset")));
-    await expect(withRetry(context(), run)).resolves.toBe("ok");
+    await expect(withRetry(context(), target, run)).resolves.toBe("ok");
     expect(run.calls).toBe(3);
   });
 
   test("gives up after `retries` retries with the last error, unchanged", async () => {
     const last = api(502);
     const run = script(api(503), api(500), last, api(504));
-    await expect(withRetry(context(2), run)).rejects.toBe(last);
+    await expect(withRetry(context(2), target, run)).rejects.toBe(last);
     expect(run.calls).toBe(3);
   });
 
   test("a 4xx stops at once", async () => {
     const forbidden = api(403);
     const run = script(forbidden);
-    await expect(withRetry(context(), run)).rejects.toBe(forbidden);
+    await expect(withRetry(context(), target, run)).rejects.toBe(forbidden);
     expect(run.calls).toBe(1);
   });
 
   test("a non-XMediaError TypeError is not retried", async () => {
     const bug = new TypeError("undefined is not a function");
     const run = script(bug);
-    await expect(withRetry(context(), run)).rejects.toBe(bug);
+    await expect(withRetry(context(), target, run)).rejects.toBe(bug);
     expect(run.calls).toBe(1);
   });
 
   test("a 429 with a reset closes the shared gate: another request waits for it too", async () => {
     const ctx = context();
     const reset = new Date(Date.now() + 200);
-    const first = withRetry(ctx, script(api(429, reset)));
+    const first = withRetry(ctx, target, script(api(429, reset)));
     await new Promise((r) => setTimeout(r, 20));
-    const other = withRetry(ctx, async () => Date.now());
+    const other = withRetry(ctx, target, async () => Date.now());
     const [, otherRanAt] = await Promise.all([first, other]);
     expect(otherRanAt).toBeGreaterThanOrEqual(reset.getTime());
+  });
+
+  test("a 429 on one endpoint leaves the others open", async () => {
+    const ctx = context();
+    const reset = new Date(Date.now() + 60_000);
+    const first = withRetry(
+      { ...ctx, policy: { ...ctx.policy, retries: 0 } },
+      target,
+      script(api(429, reset)),
+    );
+    await expect(first).rejects.toMatchObject({ status: 429 });
+    const status: RequestTarget = { ...target, operation: "status" };
+    // STATUS goes out at once; another APPEND would have to wait a minute, beyond maxRateLimitWaitMs.
+    await expect(withRetry(ctx, status, async () => "sent")).resolves.toBe(
+      "sent",
+    );
+    await expect(
+      withRetry(ctx, target, async () => "sent"),
+    ).rejects.toMatchObject({ name: "RateLimitError" });
   });
 
   test("onRetry sees each failure", async () => {
@@ -130,7 +149,7 @@ describe("withRetry", () => {
       ...context(),
       onRetry: (_e: unknown, retry: number) => seen.push(retry),
     };
-    await withRetry(ctx, script(api(500), api(500)));
+    await withRetry(ctx, target, script(api(500), api(500)));
     expect(seen).toEqual([1, 2]);
   });
 
@@ -143,13 +162,13 @@ describe("withRetry", () => {
         maxDelayMs: 10_000,
         maxRateLimitWaitMs: 0,
       },
-      gate: new RateGate(),
+      rate: createRateState(),
       signal: controller.signal,
       random: () => 1,
     };
     setTimeout(() => controller.abort(), 30);
-    await expect(withRetry(ctx, script(api(503)))).rejects.toBeInstanceOf(
-      AbortError,
-    );
+    await expect(
+      withRetry(ctx, target, script(api(503))),
+    ).rejects.toBeInstanceOf(AbortError);
   });
 });

@@ -1,0 +1,40 @@
+// The client runtime: created once per createMediaClient, it holds what every upload of the client shares —
+// the authenticated API client, the secrets to redact, one rate state per X endpoint and the APPEND budget.
+import type { Auth } from "../auth/middleware.js";
+import {
+  resolveConnection,
+  xClientFor,
+  type XClientOptions,
+} from "../client.js";
+import { RequestBudget } from "../engine/budget.js";
+import { createRateState, type RateState } from "../engine/rate-state.js";
+import type { ClientContext } from "../engine/context.js";
+
+/** What one client's uploads and calls share. */
+export type ClientRuntime = ClientContext;
+
+/** Builds the runtime of a client; throws TypeError for bad connection settings. */
+export function createClientRuntime(
+  connection: XClientOptions,
+  shared: { maxConcurrentRequests: number; rateState?: RateState | undefined },
+): ClientRuntime {
+  const resolved = resolveConnection(connection);
+  return {
+    client: xClientFor(resolved),
+    baseUrl: resolved.baseUrl,
+    secrets: secretsOf(resolved.auth),
+    rate: shared.rateState ?? createRateState(),
+    budget: new RequestBudget(shared.maxConcurrentRequests),
+  };
+}
+
+function secretsOf(auth: Auth): string[] {
+  return auth.type === "oauth2"
+    ? [auth.accessToken]
+    : [
+        auth.consumerKey,
+        auth.consumerSecret,
+        auth.accessToken,
+        auth.accessTokenSecret,
+      ];
+}

@@ -1,0 +1,47 @@
+// X's rate limits are per user and per endpoint (docs.x.com/x-api/fundamentals/rate-limits): one gate per
+// operation, shared by every upload of a client, so a 429 on APPEND pauses every upload's APPENDs and nothing else.
+import type {
+  OperationName,
+  RateLimitInfo,
+  RequestTarget,
+  XApiError,
+} from "../errors/index.js";
+import { RateGate } from "./rate-gate.js";
+
+/** Where a client keeps what X said about its rate limits; in-process by default. */
+export interface RateState {
+  /** Resolves once `target.operation` may be sent; RateLimitError when that is more than `maxWaitMs` away. */
+  acquire(
+    target: RequestTarget,
+    signal: AbortSignal | undefined,
+    maxWaitMs: number,
+  ): Promise<void>;
+  /** Keeps `operation` closed until `untilMs` (epoch ms); `cause` is the 429 that asked for it, if one did. */
+  hold(operation: OperationName, untilMs: number, cause?: XApiError): void;
+}
+
+/** The in-process rate state: one {@link RateGate} per operation. */
+export function createRateState(now: () => number = Date.now): RateState {
+  const gates = new Map<OperationName, RateGate>();
+  const gate = (operation: OperationName) => {
+    let g = gates.get(operation);
+    if (!g) gates.set(operation, (g = new RateGate(now)));
+    return g;
+  };
+  return {
+    acquire: (target, signal, maxWaitMs) =>
+      gate(target.operation).wait(signal, maxWaitMs, target),
+    hold: (operation, untilMs, cause) => gate(operation).pause(untilMs, cause),
+  };
+}
+
+/** When an answer says no request is left (`x-rate-limit-remaining: 0`), the reset it names; else undefined. */
+export function exhaustedUntil(
+  info: RateLimitInfo | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  const reset = info?.resetAt?.getTime();
+  return info?.remaining === 0 && reset !== undefined && reset > now
+    ? reset
+    : undefined;
+}
