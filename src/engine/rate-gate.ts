@@ -2,6 +2,7 @@
 // is left) pauses them all until the reset, so parallel segments do not hammer X with a retry storm.
 import {
   RateLimitError,
+  type RateLimitInfo,
   type RequestTarget,
   type XApiError,
 } from "../errors/index.js";
@@ -14,6 +15,10 @@ const MARGIN_MS = 100;
 export class RateGate {
   #until = 0;
   #cause: XApiError | undefined;
+  // Requests let through so far; each gets the next number as its ticket.
+  #sent = 0;
+  // The newest `x-rate-limit-remaining` heard: what it said, for the request with which ticket, until when.
+  #left: { remaining: number; ticket: number; resetAt: number } | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -31,6 +36,18 @@ export class RateGate {
   }
 
   /**
+   * Notes what X answered to the request of `ticket` about the requests left in the window. Requests let through
+   * after that one will count against it too, so once they use up `remaining`, the gate stays closed until the
+   * reset instead of spending requests on 429s.
+   */
+  note(ticket: number, info: RateLimitInfo | undefined): void {
+    const resetAt = info?.resetAt?.getTime();
+    if (info?.remaining === undefined || resetAt === undefined) return;
+    if (this.#left && this.#left.ticket > ticket) return;
+    this.#left = { remaining: info.remaining, ticket, resetAt };
+  }
+
+  /**
    * Waits until the gate opens. Throws RateLimitError at once if that is more than
    * `maxWaitMs` away, and AbortError if `signal` aborts first.
    */
@@ -38,15 +55,29 @@ export class RateGate {
     signal: AbortSignal | undefined,
     maxWaitMs: number,
     target?: RequestTarget,
-  ): Promise<void> {
+  ): Promise<number> {
     for (;;) {
-      const waitMs = this.#until - this.now();
-      if (waitMs <= 0) return;
+      const now = this.now();
+      const until = Math.max(this.#until, this.#exhaustedUntil(now));
+      const waitMs = until - now;
+      if (waitMs <= 0) {
+        this.#sent += 1;
+        return this.#sent;
+      }
       if (waitMs > maxWaitMs) {
-        throw tooLong(this.#cause, target, this.#until, maxWaitMs);
+        const cause = until === this.#until ? this.#cause : undefined;
+        throw tooLong(cause, target, until, maxWaitMs);
       }
       await sleep(waitMs, signal, "a rate-limit pause");
     }
+  }
+
+  // The reset (+ margin) while the requests let through since the last count have used up what it allowed.
+  #exhaustedUntil(now: number): number {
+    const left = this.#left;
+    if (!left || left.resetAt <= now) return 0;
+    const since = this.#sent - left.ticket;
+    return left.remaining - since <= 0 ? left.resetAt + MARGIN_MS : 0;
   }
 }
 

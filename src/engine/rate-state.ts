@@ -10,12 +10,21 @@ import { RateGate } from "./rate-gate.js";
 
 /** Where a client keeps what X said about its rate limits; in-process by default. */
 export interface RateState {
-  /** Resolves once `target.operation` may be sent; RateLimitError when that is more than `maxWaitMs` away. */
+  /**
+   * Resolves once `target.operation` may be sent, with a ticket for {@link RateState.record}; rejects with
+   * RateLimitError when that is more than `maxWaitMs` away.
+   */
   acquire(
     target: RequestTarget,
     signal: AbortSignal | undefined,
     maxWaitMs: number,
-  ): Promise<void>;
+  ): Promise<number>;
+  /** Notes an answer's `x-rate-limit-*` headers for the request of `ticket`. */
+  record(
+    operation: OperationName,
+    ticket: number,
+    info: RateLimitInfo | undefined,
+  ): void;
   /** Keeps `operation` closed until `untilMs` (epoch ms); `cause` is the 429 that asked for it, if one did. */
   hold(operation: OperationName, untilMs: number, cause?: XApiError): void;
 }
@@ -31,17 +40,7 @@ export function createRateState(now: () => number = Date.now): RateState {
   return {
     acquire: (target, signal, maxWaitMs) =>
       gate(target.operation).wait(signal, maxWaitMs, target),
+    record: (operation, ticket, info) => gate(operation).note(ticket, info),
     hold: (operation, untilMs, cause) => gate(operation).pause(untilMs, cause),
   };
-}
-
-/** When an answer says no request is left (`x-rate-limit-remaining: 0`), the reset it names; else undefined. */
-export function exhaustedUntil(
-  info: RateLimitInfo | undefined,
-  now: number = Date.now(),
-): number | undefined {
-  const reset = info?.resetAt?.getTime();
-  return info?.remaining === 0 && reset !== undefined && reset > now
-    ? reset
-    : undefined;
 }

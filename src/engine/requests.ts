@@ -8,7 +8,6 @@ import { parseRateLimit } from "../http/rate-limit.js";
 import { redactUrl } from "../http/redact.js";
 import { unwrap, type Answer, type TextOutcome } from "../http/unwrap.js";
 import type { RequestContext } from "./context.js";
-import { exhaustedUntil } from "./rate-state.js";
 import { withRetry } from "./retry.js";
 
 /** INIT's JSON body, typed from the spec. */
@@ -132,13 +131,13 @@ function retried<K extends keyof operations>(
   target: RequestTarget,
   send: (control: AttemptControl) => Promise<TextOutcome>,
 ): Promise<Answer<K>> {
-  return withRetry(ctx.retry, target, () =>
+  return withRetry(ctx.retry, target, (ticket) =>
     attempt(target, ctx.limits, ctx.signal, async (control) => {
       const outcome = await send(control);
-      // An answer saying no request is left holds the endpoint until the reset, for every upload of the client,
-      // instead of spending a request to learn it from a 429.
-      const until = exhaustedUntil(parseRateLimit(outcome.response.headers));
-      if (until !== undefined) ctx.retry.rate.hold(target.operation, until);
+      // What X says is left holds the endpoint for every upload of the client once it is used up,
+      // instead of spending requests to learn it from 429s.
+      const info = parseRateLimit(outcome.response.headers);
+      ctx.retry.rate.record(target.operation, ticket, info);
       return unwrap<K>(target, outcome, ctx.secrets);
     }),
   );

@@ -50,7 +50,7 @@ export function isRetryable(error: unknown): boolean {
 export function withRetry<T>(
   context: RetryContext,
   target: RequestTarget,
-  run: () => Promise<T>,
+  run: (ticket: number) => Promise<T>,
 ): Promise<T> {
   const { policy, rate, signal } = context;
   let previous: unknown;
@@ -71,8 +71,12 @@ export function withRetry<T>(
         }
       }
       try {
-        await rate.acquire(target, signal, policy.maxRateLimitWaitMs);
-        return await run();
+        const ticket = await rate.acquire(
+          target,
+          signal,
+          policy.maxRateLimitWaitMs,
+        );
+        return await run(ticket);
       } catch (error) {
         previous = error;
         if (isXApiError(error) && error.status === 429) {

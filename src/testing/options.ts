@@ -56,6 +56,13 @@ export interface FakeXServerOptions {
   rateLimits?: {
     windowMs?: number;
     limits?: Partial<Record<FakeOperation, number>>;
+    /**
+     * A request arriving within this many ms of an answer that announced a rate-limit window (429 or
+     * `x-rate-limit-remaining: 0`) is not counted in `counters.insideRateLimitWindow`: it may have left the
+     * client before the client could read that answer.
+     * @default 250
+     */
+    announceGraceMs?: number;
   };
   /** Scripted faults (also `server.faults.add`). @default [] */
   faults?: readonly FaultRule[];

@@ -30,12 +30,13 @@ export interface RateLimitState {
 /** Fixed windows keyed by user and operation, and the windows announced to clients. */
 export class RateLimiter {
   readonly #windows = new Map<string, { start: number; used: number }>();
-  // Epoch ms until which an answer told this user to leave the operation alone (429 or remaining 0).
-  readonly #announced = new Map<string, number>();
+  // When an answer told this user to leave the operation alone (429 or remaining 0), and until when (epoch ms).
+  readonly #announced = new Map<string, { at: number; until: number }>();
 
   constructor(
     private readonly windowMs: number,
     private readonly limits: Readonly<Record<FakeOperation, number>>,
+    private readonly graceMs = 0,
   ) {}
 
   /** Counts one request of `user` to `operation` and returns the headers' values. */
@@ -45,7 +46,12 @@ export class RateLimiter {
     now = Date.now(),
   ): RateLimitState {
     const key = `${operation}\u0000${user}`;
-    const insideAnnouncedWindow = now < (this.#announced.get(key) ?? 0);
+    const announced = this.#announced.get(key);
+    // A request arriving within graceMs of the announcement may have left the client before it could read it.
+    const insideAnnouncedWindow =
+      announced !== undefined &&
+      now >= announced.at + this.graceMs &&
+      now < announced.until;
     let window = this.#windows.get(key);
     if (!window || now >= window.start + this.windowMs) {
       window = { start: now, used: 0 };
@@ -79,8 +85,10 @@ export class RateLimiter {
     const retryAfter = now + Number(headers["retry-after"] ?? 0) * 1000;
     const until = Math.max(reset || 0, retryAfter || 0);
     const key = `${operation}\u0000${user}`;
-    if (until > (this.#announced.get(key) ?? 0))
-      this.#announced.set(key, until);
+    const known = this.#announced.get(key);
+    if (!known || known.until <= now)
+      this.#announced.set(key, { at: now, until });
+    else if (until > known.until) known.until = until;
   }
 
   /** Forgets every window. */

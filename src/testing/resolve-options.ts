@@ -30,7 +30,11 @@ export interface ResolvedOptions {
     bearerTokens: ReadonlyMap<string, readonly string[]> | undefined;
     oauth1: readonly OAuth1Credentials[] | undefined;
   };
-  rateLimits: { windowMs: number; limits: Record<FakeOperation, number> };
+  rateLimits: {
+    windowMs: number;
+    limits: Record<FakeOperation, number>;
+    announceGraceMs: number;
+  };
   faults: readonly FaultRule[];
   randomFaults: RandomFaults | undefined;
   tempDir: string | undefined;
@@ -92,6 +96,11 @@ export function resolveOptions(
         1,
       ),
       limits,
+      announceGraceMs: check(
+        "rateLimits.announceGraceMs",
+        options.rateLimits?.announceGraceMs ?? 250,
+        0,
+      ),
     },
     faults: options.faults ?? [],
     randomFaults: options.randomFaults,

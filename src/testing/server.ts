@@ -41,6 +41,7 @@ export async function startFakeXServer(
   const limiter = new RateLimiter(
     resolved.rateLimits.windowMs,
     resolved.rateLimits.limits,
+    resolved.rateLimits.announceGraceMs,
   );
   const log = new RequestLog(resolved.onRequest, resolved.log);
   const closing = new AbortController();
