@@ -8,6 +8,14 @@ export {
   type UploadMediaOptions,
   type WaitOptions,
 } from "./media-client.js";
+export type {
+  UploadManyFile,
+  UploadManyItem,
+  UploadManyItemWithOptions,
+  UploadManyOptions,
+  UploadManyOutcome,
+  UploadManyProgress,
+} from "./client/upload-many.js";
 export {
   DEFAULTS,
   type RetryOptions,
