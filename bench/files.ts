@@ -3,13 +3,14 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 
-// ftyp isom (MP4) and a glTF binary header: what the sniffer and the fake's media check look for.
+// ftyp isom (MP4), a glTF binary header and a PNG signature: what the sniffer and the fake's media check look for.
 const HEADS = {
   "video/mp4": Buffer.from(
     "000000206674797069736f6d0000020069736f6d69736f32617663316d703431",
     "hex",
   ),
   "model/gltf-binary": Buffer.from("glTF\x02\0\0\0", "latin1"),
+  "image/png": Buffer.from("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", "latin1"),
 } as const;
 
 /** Media types the bench can generate. */
