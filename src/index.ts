@@ -27,6 +27,16 @@ export type { Auth } from "./auth/middleware.js";
 // The generated spec types, for typing calls made through `raw` or createXClient.
 export type { operations, paths } from "../generated/openapi.js";
 export {
+  ACCOUNT_TIERS,
+  SIZE_LIMITS,
+  type AccountTier,
+} from "./media/category.js";
+export {
+  MAX_CHUNKED_BYTES,
+  MAX_SEGMENT_BYTES,
+  MAX_SEGMENTS,
+} from "./media/segments.js";
+export {
   MEDIA_CATEGORIES,
   MEDIA_TYPES,
   type MediaCategory,

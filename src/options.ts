@@ -1,5 +1,7 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
 import type { UploadProgress } from "./engine/progress.js";
+import { ACCOUNT_TIERS, type AccountTier } from "./media/category.js";
+import { MAX_SEGMENT_BYTES } from "./media/segments.js";
 import {
   isMediaCategory,
   isMediaType,
@@ -17,7 +19,6 @@ import {
   checkUserIds,
 } from "./engine/option-checks.js";
 
-const MiB = 1024 * 1024;
 // setTimeout's largest delay (2^31 − 1 ms ≈ 24.8 days); larger values would fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -78,7 +79,14 @@ export interface UploadOptions {
    */
   altText?: string;
   /**
-   * Bytes per APPEND segment; grown automatically (to at most 5 MiB) so an upload needs ≤ 1,000 segments.
+   * The uploading account's tier: the size preflight then refuses what X refuses that account
+   * (dm_video over 512 MB on a standard account, for instance). Without it, only what no account can upload is refused.
+   * @default undefined (X's most generous limits, X Premium's)
+   */
+  accountTier?: AccountTier;
+  /**
+   * Bytes per APPEND segment (at most 8 MiB, X's server maximum); grown automatically, up to 8 MiB, only when the
+   * file would otherwise need more than 1,000 segments.
    * @default 4194304 (4 MiB)
    */
   segmentBytes?: number;
@@ -138,6 +146,7 @@ export interface UploadOptions {
 /** Upload options a MediaClient can default for all its uploads. */
 export type UploadDefaults = Pick<
   UploadOptions,
+  | "accountTier"
   | "segmentBytes"
   | "concurrency"
   | "waitForProcessing"
@@ -158,6 +167,7 @@ export interface ResolvedUploadOptions {
   additionalOwners: readonly string[];
   shared: boolean | undefined;
   altText: string | undefined;
+  accountTier: AccountTier | undefined;
   segmentBytes: number | undefined;
   concurrency: number;
   signal: AbortSignal | undefined;
@@ -193,6 +203,7 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "additionalOwners",
   "shared",
   "altText",
+  "accountTier",
   "segmentBytes",
   "concurrency",
   "signal",
@@ -206,6 +217,7 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "fileName",
 ];
 const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
+  "accountTier",
   "segmentBytes",
   "concurrency",
   "waitForProcessing",
@@ -244,6 +256,11 @@ export function resolveUploadOptions(
       `Expected \`mediaCategory\` to be one of ${MEDIA_CATEGORIES.join(", ")}, got ${JSON.stringify(o.mediaCategory)}.`,
     );
   }
+  if (o.accountTier !== undefined && !ACCOUNT_TIERS.includes(o.accountTier)) {
+    throw new TypeError(
+      `Expected \`accountTier\` to be one of ${ACCOUNT_TIERS.join(", ")}, got ${JSON.stringify(o.accountTier)}.`,
+    );
+  }
   const retry = {
     retries: checkInteger("retry.retries", r.retries, 0, 100),
     minDelayMs: checkInteger("retry.minDelayMs", r.minDelayMs, 0, MAX_TIMER_MS),
@@ -268,10 +285,11 @@ export function resolveUploadOptions(
       checkUserIds("additionalOwners", o.additionalOwners) ?? [],
     shared: checkBoolean("shared", o.shared),
     altText: checkString("altText", o.altText, 1000),
+    accountTier: o.accountTier,
     segmentBytes:
       o.segmentBytes === undefined
         ? undefined
-        : checkInteger("segmentBytes", o.segmentBytes, 1, 64 * MiB),
+        : checkInteger("segmentBytes", o.segmentBytes, 1, MAX_SEGMENT_BYTES),
     concurrency: checkInteger(
       "concurrency",
       o.concurrency ?? DEFAULTS.concurrency,

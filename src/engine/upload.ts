@@ -12,7 +12,7 @@ import type { ResolvedUploadOptions } from "../options.js";
 import { appendAll } from "./append-all.js";
 import type { RequestContext } from "./context.js";
 import { prepare, type UploadPlan } from "./prepare.js";
-import { waitUntilProcessed } from "./processing.js";
+import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
 import { RateGate } from "./rate-gate.js";
 import {
@@ -128,7 +128,8 @@ async function send(
   const finData = fin.data?.data ?? (await status(ctx, id)).data?.data;
   expiresAtMs = relative(finData?.expires_after_secs) ?? expiresAtMs;
   let processing: ProcessingInfo | undefined = finData?.processing_info;
-  if (processing?.state === "failed") throw new ProcessingError(id, processing);
+  if (processing && processingFailed(processing))
+    throw new ProcessingError(id, processing);
   if (processing && options.waitForProcessing) {
     progress.phase("processing");
     const outcome = await waitUntilProcessed(

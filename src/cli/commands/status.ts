@@ -1,4 +1,5 @@
 // `x-media-upload status <media-id>`: X's processing state of an upload, or a wait until it ends.
+import { processingFailed } from "../../engine/processing.js";
 import { ProcessingError, type ProcessingInfo } from "../../index.js";
 import { clientFromEnv } from "../credentials.js";
 import { HELP } from "../help.js";
@@ -60,7 +61,7 @@ export async function statusCommand(
     values.wait &&
     info &&
     info.state !== "succeeded" &&
-    info.state !== "failed"
+    !processingFailed(info)
   ) {
     say(
       `Media ${mediaId}: ${describeProcessing(info)}; waiting for processing to end…`,
@@ -77,7 +78,7 @@ export async function statusCommand(
     });
   }
   // A failed job is reported like an upload whose processing failed: ProcessingError, exit 6.
-  if (info?.state === "failed") throw new ProcessingError(mediaId, info);
+  if (info && processingFailed(info)) throw new ProcessingError(mediaId, info);
   if (values.json) {
     const expires = first.data?.expires_after_secs;
     println(
