@@ -208,6 +208,26 @@ describe("request validation", () => {
     );
   });
 
+  it("caps segments at 8 MiB by default, X's server maximum", async () => {
+    const fresh = await startFakeXServer();
+    try {
+      const MiB = 1024 * 1024;
+      const { json } = await init(fresh, {
+        media_type: "video/mp4",
+        total_bytes: 16 * MiB,
+      });
+      const id = json.data.id as string;
+      expect(
+        (await append(fresh, id, 0, Buffer.alloc(8 * MiB + 1))).status,
+      ).toBe(413);
+      expect((await append(fresh, id, 0, Buffer.alloc(8 * MiB))).status).toBe(
+        200,
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("accepts JSON base64 APPENDs, segment_index as number or string, and replaces re-sent segments", async () => {
     const media = fakeMp4(3000);
     const id = await video(media.length);
