@@ -243,9 +243,16 @@ export function resolveUploadOptions(
 ): ResolvedUploadOptions {
   checkKnownKeys("options", options, UPLOAD_KEYS);
   checkKnownKeys("options", defaults, DEFAULT_KEYS);
-  const o = { ...defaults, ...options };
-  const r = { ...DEFAULTS.retry, ...defaults.retry, ...options.retry };
-  checkKnownKeys("retry", r, RETRY_KEYS);
+  // An option set to undefined means "the default", at every level, as if it were left out.
+  const o = { ...defined(defaults), ...defined(options) };
+  const r = {
+    ...DEFAULTS.retry,
+    ...defined(defaults.retry),
+    ...defined(options.retry),
+  };
+  for (const retry of [defaults.retry, options.retry]) {
+    if (retry !== undefined) checkKnownKeys("retry", retry, RETRY_KEYS);
+  }
   if (o.mediaType !== undefined && !isMediaType(o.mediaType)) {
     throw new TypeError(
       `Expected \`mediaType\` to be a media type X accepts, got ${JSON.stringify(o.mediaType)}.`,
@@ -326,4 +333,13 @@ export function resolveUploadOptions(
         : checkInteger("size", o.size, 0, Number.MAX_SAFE_INTEGER),
     fileName: checkString("fileName", o.fileName, 1024),
   };
+}
+
+/** `value` without its undefined-valued keys (a non-object is passed through for its check to reject). */
+function defined<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
 }

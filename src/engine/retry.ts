@@ -1,9 +1,11 @@
-// Our retry policy, on p-retry: network errors, timeouts, 5xx and 429 are retried with
+// Our retry policy, on p-retry: transient network errors, timeouts, 5xx and 429 are retried with
 // exponential backoff and full jitter; everything else stops at once.
 import pRetry, { AbortError as StopRetrying } from "p-retry";
 import {
+  isNetworkError,
   isXApiError,
   isXMediaError,
+  type XApiError,
   type XMediaError,
 } from "../errors/index.js";
 import { backoffDelay } from "./backoff.js";
@@ -27,7 +29,7 @@ export interface RetryContext {
   policy: RetryPolicy;
   gate: RateGate;
   signal?: AbortSignal | undefined;
-  /** Called before each retry (for tests and logging). */
+  /** Called before each retry's wait (for tests and logging); never once the signal aborted. */
   onRetry?: ((error: XMediaError, retry: number) => void) | undefined;
   random?: () => number;
 }
@@ -35,9 +37,9 @@ export interface RetryContext {
 /** Whether another attempt may succeed where `error` failed. */
 export function isRetryable(error: unknown): boolean {
   if (isXApiError(error)) return error.retryable;
-  if (!isXMediaError(error)) return false;
-  if (error.name === "NetworkError") return true;
+  if (isNetworkError(error)) return error.retryable;
   return (
+    isXMediaError(error) &&
     error.name === "TimeoutError" &&
     "kind" in error &&
     error.kind !== "processing"
@@ -51,36 +53,35 @@ export function withRetry<T>(
 ): Promise<T> {
   const { policy, gate, signal } = context;
   let previous: unknown;
-  // The attempt function itself waits (backoff, then the shared gate), so every wait is abortable
-  // and classification never depends on p-retry's TypeError heuristic.
+  // The attempt function itself waits (backoff, then the shared gate), so every wait is abortable,
+  // and every error, a wait's AbortError included, goes through the one classification below.
   return pRetry(
     async (attemptNumber) => {
-      if (attemptNumber > 1) {
-        const retry = attemptNumber - 1;
-        context.onRetry?.(previous as XMediaError, retry);
-        // A 429 already closed the gate for exactly as long as X asked; no extra backoff.
-        if (!(isXApiError(previous) && previous.status === 429)) {
-          await sleep(
-            backoffDelay(retry, policy, context.random),
-            signal,
-            "a retry backoff",
-          );
-        }
-      }
       try {
+        if (attemptNumber > 1) {
+          const retry = attemptNumber - 1;
+          context.onRetry?.(previous as XMediaError, retry);
+          // A 429 already closed the shared gate (for at least a backoff); no second wait.
+          if (!isRateLimited(previous)) {
+            await sleep(
+              backoffDelay(retry, policy, context.random),
+              signal,
+              "a retry backoff",
+            );
+          }
+        }
         await gate.wait(signal, policy.maxRateLimitWaitMs);
         return await run();
       } catch (error) {
         previous = error;
-        if (isXApiError(error) && error.status === 429) {
-          const reset = error.rateLimit?.resetAt?.getTime();
-          gate.pause(
-            reset ??
-              Date.now() + backoffDelay(attemptNumber, policy, context.random),
-            error,
-          );
+        if (isRateLimited(error)) {
+          // Retry-After or x-rate-limit-reset, but never sooner than the backoff: a reset already
+          // past (the client's clock ahead of X's) must not turn into a burst of attempts.
+          const backoff = backoffDelay(attemptNumber, policy, context.random);
+          const reset = error.rateLimit?.resetAt?.getTime() ?? 0;
+          gate.pause(Math.max(reset, Date.now() + backoff), error);
         }
-        if (isRetryable(error)) throw error;
+        if (isRetryable(error) && !signal?.aborted) throw error;
         throw new StopRetrying(
           error instanceof Error ? error : new Error(String(error)),
         );
@@ -88,4 +89,8 @@ export function withRetry<T>(
     },
     { retries: policy.retries, minTimeout: 0, maxTimeout: 0, factor: 1 },
   );
+}
+
+function isRateLimited(error: unknown): error is XApiError {
+  return isXApiError(error) && error.status === 429;
 }

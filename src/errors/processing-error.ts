@@ -13,7 +13,7 @@ export type ProcessingInfo = NonNullable<StatusData["processing_info"]>;
 export class ProcessingError extends XMediaError {
   override name = "ProcessingError" as const;
   /** The media id whose processing failed. */
-  readonly mediaId: string;
+  override readonly mediaId: string;
   /** X's numeric error code, when given. */
   readonly code: number | undefined;
   /** X's error name, e.g. `InvalidMedia`, when given. */

@@ -24,7 +24,7 @@ export interface RateLimitInfo {
   readonly limit?: number | undefined;
   /** Requests left in the window. */
   readonly remaining?: number | undefined;
-  /** When the window resets (from `x-rate-limit-reset` or `Retry-After`). */
+  /** When X accepts requests again: `Retry-After` when sent, else `x-rate-limit-reset`. */
   readonly resetAt?: Date | undefined;
 }
 
