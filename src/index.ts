@@ -17,6 +17,7 @@ export {
 export type { UploadResult } from "./engine/result.js";
 export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
+export type { RetryEvent } from "./engine/retry.js";
 export {
   createXClient,
   DEFAULT_BASE_URL,

@@ -1,5 +1,6 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
 import type { UploadProgress } from "./engine/progress.js";
+import type { RetryEvent } from "./engine/retry.js";
 import { ACCOUNT_TIERS, type AccountTier } from "./media/category.js";
 import { MAX_SEGMENT_BYTES } from "./media/segments.js";
 import {
@@ -107,6 +108,12 @@ export interface UploadOptions {
    */
   onProgress?: (progress: UploadProgress) => void;
   /**
+   * Called before each retry of a failed request, with the error, the retry number and the wait (a backoff, or
+   * a rate-limit pause of every request until X's reset). If it throws, the upload stops with that error.
+   * @default none
+   */
+  onRetry?: (event: RetryEvent) => void;
+  /**
    * Poll STATUS after FINALIZE until processing ends (videos and GIFs).
    * @default true
    */
@@ -157,6 +164,7 @@ export type UploadDefaults = Pick<
   | "additionalOwners"
   | "shared"
   | "onProgress"
+  | "onRetry"
 >;
 
 /** Options after defaults and validation. */
@@ -172,6 +180,7 @@ export interface ResolvedUploadOptions {
   concurrency: number;
   signal: AbortSignal | undefined;
   onProgress: ((progress: UploadProgress) => void) | undefined;
+  onRetry: ((event: RetryEvent) => void) | undefined;
   waitForProcessing: boolean;
   processingTimeoutMs: number;
   requestTimeoutMs: number;
@@ -208,6 +217,7 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "concurrency",
   "signal",
   "onProgress",
+  "onRetry",
   "waitForProcessing",
   "processingTimeoutMs",
   "requestTimeoutMs",
@@ -228,6 +238,7 @@ const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "additionalOwners",
   "shared",
   "onProgress",
+  "onRetry",
 ];
 const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
   "retries",
@@ -305,6 +316,7 @@ export function resolveUploadOptions(
     ),
     signal: checkSignal("signal", o.signal),
     onProgress: checkFunction("onProgress", o.onProgress),
+    onRetry: checkFunction("onRetry", o.onRetry),
     waitForProcessing:
       checkBoolean("waitForProcessing", o.waitForProcessing) ??
       DEFAULTS.waitForProcessing,

@@ -30,8 +30,46 @@ export interface RetryContext {
   gate: RateGate;
   signal?: AbortSignal | undefined;
   /** Called before each retry's wait (for tests and logging); never once the signal aborted. */
-  onRetry?: ((error: XMediaError, retry: number) => void) | undefined;
+  onRetry?:
+    | ((error: XMediaError, retry: number, wait: RetryWait) => void)
+    | undefined;
   random?: () => number;
+}
+
+/** The wait before a retry: a backoff, or the pause of every request until X's rate limit resets. */
+export interface RetryWait {
+  delayMs: number;
+  rateLimited: boolean;
+}
+
+/** A request about to be tried again, as `onRetry` receives it. */
+export interface RetryEvent {
+  /** `rateLimit`: X answered 429 and every request of the upload waits for the reset; `retry`: a backoff. */
+  readonly kind: "retry" | "rateLimit";
+  /** The failure being retried (its `target` names the request and segment). */
+  readonly error: XMediaError;
+  /** 1 for this request's first retry. */
+  readonly retry: number;
+  /** Retries allowed per request (`retry.retries`). */
+  readonly retries: number;
+  /** Milliseconds before the next attempt. */
+  readonly delayMs: number;
+}
+
+/** Adapts a public `onRetry` listener to the engine's callback. */
+export function retryListener(
+  onRetry: ((event: RetryEvent) => void) | undefined,
+  retries: number,
+): RetryContext["onRetry"] {
+  if (!onRetry) return undefined;
+  return (error, retry, { delayMs, rateLimited }) =>
+    onRetry({
+      kind: rateLimited ? "rateLimit" : "retry",
+      error,
+      retry,
+      retries,
+      delayMs,
+    });
 }
 
 /** Whether another attempt may succeed where `error` failed. */
@@ -60,15 +98,16 @@ export function withRetry<T>(
       try {
         if (attemptNumber > 1) {
           const retry = attemptNumber - 1;
-          context.onRetry?.(previous as XMediaError, retry);
           // A 429 already closed the shared gate (for at least a backoff); no second wait.
-          if (!isRateLimited(previous)) {
-            await sleep(
-              backoffDelay(retry, policy, context.random),
-              signal,
-              "a retry backoff",
-            );
-          }
+          const rateLimited = isRateLimited(previous);
+          const delayMs = rateLimited
+            ? Math.max(0, gate.until - Date.now())
+            : backoffDelay(retry, policy, context.random);
+          context.onRetry?.(previous as XMediaError, retry, {
+            delayMs,
+            rateLimited,
+          });
+          if (!rateLimited) await sleep(delayMs, signal, "a retry backoff");
         }
         await gate.wait(signal, policy.maxRateLimitWaitMs);
         return await run();

@@ -16,6 +16,7 @@ import { prepare, type UploadPlan } from "./prepare.js";
 import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
 import { RateGate } from "./rate-gate.js";
+import { retryListener } from "./retry.js";
 import {
   finalize,
   initialize,
@@ -61,6 +62,7 @@ export async function runUpload(
       policy: options.retry,
       gate: new RateGate(),
       signal: internal.signal,
+      onRetry: retryListener(options.onRetry, options.retry.retries),
     },
   };
   let progress: ProgressReporter | undefined;
