@@ -202,3 +202,49 @@ describe("retries and rate-limit waits are shown as they happen", () => {
     expect(json.retries).toBe(1);
   });
 });
+
+describe("status", () => {
+  test("shows STATUS retries on stderr and counts them in --json", async () => {
+    const up = await runInProcess(
+      ["upload", fixture("sample.png"), "--quiet"],
+      { env },
+    );
+    server.faults.add({
+      operation: "getMediaUploadStatus",
+      fault: { kind: "status", status: 503 },
+    });
+    const out = await runInProcess(["status", up.stdout.trim(), "--json"], {
+      env,
+    });
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(/^retrying status in \d+ ms \(retry 1 of 5\)/);
+    expect(JSON.parse(out.stdout)).toMatchObject({ ok: true, retries: 1 });
+  });
+
+  test("in_progress with an error is a processing failure (exit 6) at once", async () => {
+    const up = await runInProcess(
+      ["upload", fixture("sample.mp4"), "--quiet", "--no-wait"],
+      { env },
+    );
+    const id = up.stdout.trim();
+    server.setProcessingFailure(
+      {
+        code: 3,
+        name: "UnsupportedMedia",
+        message: "Too long.",
+        state: "in_progress",
+      },
+      id,
+    );
+    const out = await runInProcess(["status", id, "--wait", "--json"], { env });
+    expect(out.code).toBe(6);
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        name: "ProcessingError",
+        errorName: "UnsupportedMedia",
+        mediaId: id,
+      },
+    });
+  });
+});
