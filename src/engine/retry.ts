@@ -31,8 +31,7 @@ export interface RetryContext {
   signal?: AbortSignal | undefined;
   /** Called before each retry's wait (for tests and logging); never once the signal aborted. */
   onRetry?:
-    | ((error: XMediaError, retry: number, wait: RetryWait) => void)
-    | undefined;
+    ((error: XMediaError, retry: number, wait: RetryWait) => void) | undefined;
   random?: () => number;
 }
 

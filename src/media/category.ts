@@ -8,7 +8,7 @@ import {
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
-/** The kind of X account uploading: its limits differ for videos (docs.x.com media upload, 2026). */
+/** The kind of X account uploading: its limits differ for videos (README "Size limits"). */
 export type AccountTier = "standard" | "premium";
 
 /** Every {@link AccountTier}. */
@@ -23,8 +23,8 @@ export function inferCategory(mediaType: MediaType): MediaCategory | undefined {
   return undefined;
 }
 
-// X's limits per category and account (docs.x.com media quickstart and best practices, read 2026-12-02; README
-// "Size limits"). X writes MB/GB without saying 10^n or 2^n; we read them as MiB/GiB, the larger, so we never refuse
+// X's limits per category and account: images and GIFs from docs.x.com's media best practices, videos and
+// subtitles from X's behaviour in 2026 (the pages, read 2026-12-02, still say 512 MB; README "Size limits"). X writes MB/GB without saying 10^n or 2^n; we read them as MiB/GiB, the larger, so we never refuse
 // a file X takes (X's own 400 says "File size exceeds 5242880 bytes" for images). 3D models take no category and X
 // documents no limit for them: only the spec's total_bytes maximum applies.
 /** The largest file X takes per media_category and account tier, in bytes. */

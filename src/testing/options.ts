@@ -19,7 +19,7 @@ export interface FakeXServerOptions {
   port?: number;
   /**
    * Largest APPEND `media` part accepted; larger ones get 413. X asks for ≤ 5 MB per segment and its server takes
-   * up to 8 MB (docs.x.com media upload, 2026), counted like its other limits in MiB.
+   * up to 8 MB (X in 2026; README "Size limits"), counted like its other limits in MiB.
    * @default 8388608
    */
   maxSegmentBytes?: number;
