@@ -39,7 +39,7 @@ export interface MediaClientOptions extends XClientOptions, UploadDefaults {
 /** Per-call options of the thin typed methods. */
 export type CallOptions = Pick<
   UploadOptions,
-  "signal" | "requestTimeoutMs" | "stallTimeoutMs" | "retry"
+  "signal" | "requestTimeoutMs" | "stallTimeoutMs" | "retry" | "onRetry"
 >;
 
 /** Options of {@link MediaClient.waitForProcessing}. */
@@ -50,6 +50,7 @@ export interface WaitOptions extends Pick<
   | "requestTimeoutMs"
   | "stallTimeoutMs"
   | "retry"
+  | "onRetry"
 > {
   /**
    * Called with each `processing_info` X answers (state, `progress_percent`), the first one included.

@@ -3,7 +3,12 @@ import type { XClient } from "../client.js";
 import type { AttemptLimits } from "../http/attempt.js";
 import type { RequestBudget } from "./budget.js";
 import type { RateState } from "./rate-state.js";
-import type { RetryContext, RetryPolicy } from "./retry.js";
+import {
+  retryListener,
+  type RetryContext,
+  type RetryEvent,
+  type RetryPolicy,
+} from "./retry.js";
 
 /** What all uploads and calls of one client share (the client runtime). */
 export interface ClientContext {
@@ -33,7 +38,10 @@ export interface RequestContext extends Pick<
 /** The request context of one call, or of one upload with its internal signal. */
 export function requestContext(
   runtime: ClientContext,
-  options: AttemptLimits & { retry: RetryPolicy },
+  options: AttemptLimits & {
+    retry: RetryPolicy;
+    onRetry?: ((event: RetryEvent) => void) | undefined;
+  },
   signal: AbortSignal | undefined,
 ): RequestContext {
   return {
@@ -45,6 +53,11 @@ export function requestContext(
       requestTimeoutMs: options.requestTimeoutMs,
       stallTimeoutMs: options.stallTimeoutMs,
     },
-    retry: { policy: options.retry, rate: runtime.rate, signal },
+    retry: {
+      policy: options.retry,
+      rate: runtime.rate,
+      signal,
+      onRetry: retryListener(options.onRetry, options.retry.retries),
+    },
   };
 }

@@ -27,6 +27,8 @@ export interface RateState {
   ): void;
   /** Keeps `operation` closed until `untilMs` (epoch ms); `cause` is the 429 that asked for it, if one did. */
   hold(operation: OperationName, untilMs: number, cause?: XApiError): void;
+  /** Epoch ms until which a hold keeps `operation` closed (0 if none did). */
+  pausedUntil(operation: OperationName): number;
 }
 
 /** The in-process rate state: one {@link RateGate} per operation. */
@@ -42,5 +44,6 @@ export function createRateState(now: () => number = Date.now): RateState {
       gate(target.operation).wait(signal, maxWaitMs, target),
     record: (operation, ticket, info) => gate(operation).note(ticket, info),
     hold: (operation, untilMs, cause) => gate(operation).pause(untilMs, cause),
+    pausedUntil: (operation) => gate(operation).until,
   };
 }

@@ -52,13 +52,20 @@ export function append(
 ): Promise<Answer<"appendMediaUpload">> {
   const path = `/2/media/upload/${encodeURIComponent(id)}/append`;
   const target = targetOf(ctx, "append", "POST", path, id, segmentIndex);
-  return retried(ctx, target, ({ signal, touch }) => {
+  return retried(ctx, target, ({ signal, touch, sent }) => {
     hooks.onAttempt?.();
-    const multipart = multipartSegment(media, segmentIndex, (n) => {
-      touch();
-      hooks.onBytes?.(n);
-    });
-    const sent = ctx.client.POST("/2/media/upload/{id}/append", {
+    // The stall watchdog runs while the body goes out (connecting included), not while X thinks.
+    touch();
+    const multipart = multipartSegment(
+      media,
+      segmentIndex,
+      (n) => {
+        touch();
+        hooks.onBytes?.(n);
+      },
+      sent,
+    );
+    const request = ctx.client.POST("/2/media/upload/{id}/append", {
       ...STREAMING,
       params: { path: { id } },
       body: { media, segment_index: segmentIndex },
@@ -71,7 +78,7 @@ export function append(
       signal,
     });
     // A source read failure reaches fetch's caller only as "fetch failed": surface ours.
-    return sent.catch((error: unknown) => {
+    return request.catch((error: unknown) => {
       throw multipart.failure ?? error;
     });
   });
@@ -132,7 +139,7 @@ function retried<K extends keyof operations>(
   send: (control: AttemptControl) => Promise<TextOutcome>,
 ): Promise<Answer<K>> {
   return withRetry(ctx.retry, target, (ticket) =>
-    attempt(target, ctx.limits, ctx.signal, async (control) => {
+    attempt(target, ctx, async (control) => {
       const outcome = await send(control);
       // What X says is left holds the endpoint for every upload of the client once it is used up,
       // instead of spending requests to learn it from 429s.

@@ -4,6 +4,7 @@ import { setMaxListeners } from "node:events";
 import {
   AbortError,
   ProcessingError,
+  attachMediaId,
   isAbortError,
   type ProcessingInfo,
 } from "../errors/index.js";
@@ -16,7 +17,7 @@ import {
   type RequestContext,
 } from "./context.js";
 import { prepare, type UploadPlan } from "./prepare.js";
-import { waitUntilProcessed } from "./processing.js";
+import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
 import type { RequestBudget } from "./budget.js";
 import {
@@ -50,11 +51,14 @@ export async function runUpload(
   internal.signal.addEventListener("abort", closeSource, { once: true });
   const ctx = requestContext(runtime, options, internal.signal);
   let progress: ProgressReporter | undefined;
+  // Once INIT answered, every error carries the media id: the media can be finalized, polled or resumed.
+  let mediaId: string | undefined;
   try {
     source = await openSource(input, {
       size: options.size,
       fileName: options.fileName,
       signal: internal.signal,
+      stallTimeoutMs: options.stallTimeoutMs,
     });
     const plan = await prepare(source, options);
     progress = new ProgressReporter(
@@ -70,22 +74,31 @@ export async function runUpload(
       segmentBytes: plan.segments.segmentBytes,
       segmentCount: plan.segments.count,
     });
-    return await send(
+    const result = await send(
       ctx,
       { session, budget: runtime.budget },
       source,
       plan,
       options,
       progress,
-      (reason) => internal.abort(reason),
+      {
+        cancel: (reason) => internal.abort(reason),
+        initialized: (id) => (mediaId = id),
+      },
     );
+    // The final event's listener may throw too: the upload reports it like any other.
+    if (progress.listenerError !== undefined) throw progress.listenerError;
+    return result;
   } catch (error) {
     if (outer?.aborted)
-      throw isAbortError(error)
-        ? error
-        : new AbortError(outer.reason, "the upload");
+      throw attachMediaId(
+        isAbortError(error)
+          ? error
+          : new AbortError(outer.reason, "the upload"),
+        mediaId,
+      );
     if (progress?.listenerError !== undefined) throw progress.listenerError;
-    throw error;
+    throw attachMediaId(error, mediaId);
   } finally {
     outer?.removeEventListener("abort", forward);
     internal.signal.removeEventListener("abort", closeSource);
@@ -100,7 +113,10 @@ async function send(
   plan: UploadPlan,
   options: ResolvedUploadOptions,
   progress: ProgressReporter,
-  cancel: (reason: unknown) => void,
+  hooks: {
+    cancel: (reason: unknown) => void;
+    initialized: (mediaId: string) => void;
+  },
 ): Promise<UploadResult> {
   progress.phase("initialize");
   const init = await initialize(ctx, initBody(source.size, plan, options));
@@ -108,6 +124,7 @@ async function send(
   // Spec 2.159 makes data.id optional; without it there is nothing to append to.
   const id = initData?.id;
   if (!id) throw malformedAnswer(init.target, init.response, "data.id");
+  hooks.initialized(id);
   session.mediaId = id;
   session.mediaKey = initData.media_key;
   session.expiresAt = relative(initData.expires_after_secs);
@@ -121,7 +138,7 @@ async function send(
     plan.segments,
     options.concurrency,
     progress,
-    cancel,
+    hooks.cancel,
   );
   if (appendExpiry !== undefined) session.expiresAt = appendExpiry * 1000;
   await source.finish();
@@ -135,7 +152,8 @@ async function send(
   session.expiresAt =
     relative(finData?.expires_after_secs) ?? session.expiresAt;
   let processing: ProcessingInfo | undefined = finData?.processing_info;
-  if (processing?.state === "failed") throw new ProcessingError(id, processing);
+  if (processing && processingFailed(processing))
+    throw new ProcessingError(id, processing);
   if (processing && options.waitForProcessing) {
     progress.phase("processing");
     const outcome = await waitUntilProcessed(
@@ -145,7 +163,8 @@ async function send(
       options.processingTimeoutMs,
       (info) => progress.processing(info.progress_percent),
     );
-    processing = outcome.processing ?? processing;
+    // STATUS without processing_info: X has nothing left to process; the pending state is stale.
+    processing = outcome.processing;
     if (outcome.expiresAfterSecs !== undefined) {
       session.expiresAt = outcome.answeredAt + outcome.expiresAfterSecs * 1000;
     }

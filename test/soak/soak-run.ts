@@ -139,7 +139,18 @@ export async function runSoak(profile: SoakProfile): Promise<SoakReport> {
     if (process.env.DBG) {
       for (const r of server.requests)
         if (r.status === 429 || r.insideRateLimitWindow)
-          console.error(r.seq, r.operation, r.mediaId, r.segmentIndex, r.startedAt, r.durationMs, r.status, r.outcome, r.insideRateLimitWindow, JSON.stringify(r.faults));
+          console.error(
+            r.seq,
+            r.operation,
+            r.mediaId,
+            r.segmentIndex,
+            r.startedAt,
+            r.durationMs,
+            r.status,
+            r.outcome,
+            r.insideRateLimitWindow,
+            JSON.stringify(r.faults),
+          );
     }
     const statuses: Record<string, number> = {};
     for (const r of server.requests) {
