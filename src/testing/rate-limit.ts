@@ -71,7 +71,8 @@ export class RateLimiter {
 
   /**
    * Notes the rate-limit headers of an answer sent to `user`: a 429 or `x-rate-limit-remaining: 0` announces
-   * that nothing more is welcome before `x-rate-limit-reset` (and `retry-after`, whichever is later).
+   * that nothing more is welcome before `retry-after` when sent (relative, so what a client should trust over
+   * a clock it may not share), else `x-rate-limit-reset`.
    */
   announce(
     user: string,
@@ -81,9 +82,11 @@ export class RateLimiter {
     now = Date.now(),
   ): void {
     if (status !== 429 && headers["x-rate-limit-remaining"] !== "0") return;
-    const reset = Number(headers["x-rate-limit-reset"] ?? 0) * 1000;
-    const retryAfter = now + Number(headers["retry-after"] ?? 0) * 1000;
-    const until = Math.max(reset || 0, retryAfter || 0);
+    const retryAfter = headers["retry-after"];
+    const until =
+      retryAfter === undefined
+        ? Number(headers["x-rate-limit-reset"] ?? 0) * 1000
+        : now + Number(retryAfter) * 1000;
     const key = `${operation}\u0000${user}`;
     const known = this.#announced.get(key);
     if (!known || known.until <= now)
