@@ -8,7 +8,7 @@ import { HELP } from "./help.js";
 import { println, type CliIo } from "./io.js";
 import { packageInfo } from "./package-root.js";
 import { UsageError } from "./usage-error.js";
-import { closest, inCliWords } from "./wording.js";
+import { cliMessage, closest } from "./wording.js";
 
 /** A command: parses its own flags, writes its output, resolves to an exit code. */
 export type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -76,14 +76,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return code;
   }
-}
-
-// The CLI's own errors are already worded in flags; the library's name its options, which a CLI user cannot set.
-function cliMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error instanceof UsageError || error.name === "CredentialsError")
-    return error.message;
-  return inCliWords(error.message);
 }
 
 function wantsJson(argv: readonly string[]): boolean {

@@ -84,3 +84,11 @@ function distance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** An error's message for the CLI: its own errors as they are, the library's in the words of its flags. */
+export function cliMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === "UsageError" || error.name === "CredentialsError")
+    return error.message;
+  return inCliWords(error.message);
+}

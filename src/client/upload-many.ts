@@ -28,7 +28,10 @@ export interface UploadManyFile {
   readonly mediaId: string | undefined;
   /** Known once the file is opened (0 before). */
   readonly totalBytes: number;
+  readonly bytesSent: number;
   readonly bytesAcknowledged: number;
+  /** X's `progress_percent` while processing. */
+  readonly processingPercent: number | undefined;
 }
 
 /** Aggregate progress of {@link MediaClient.uploadMany}. */
@@ -101,7 +104,9 @@ export async function uploadMany(
     phase: "queued",
     mediaId: undefined,
     totalBytes: 0,
+    bytesSent: 0,
     bytesAcknowledged: 0,
+    processingPercent: undefined,
   }));
   const outcomes: UploadManyOutcome[] = new Array<UploadManyOutcome>(
     items.length,
@@ -185,7 +190,9 @@ function fileView(index: number, p: UploadProgress): UploadManyFile {
     phase: p.phase,
     mediaId: p.mediaId,
     totalBytes: p.totalBytes,
+    bytesSent: p.bytesSent,
     bytesAcknowledged: p.bytesAcknowledged,
+    processingPercent: p.processingPercent,
   };
 }
 

@@ -29,12 +29,13 @@ import {
   uploadWithReporter,
 } from "../reporter.js";
 import { UsageError } from "../usage-error.js";
+import { altTextsPerFile, uploadFiles } from "./upload-files.js";
 
 const FLAGS: FlagSpec = {
   type: { type: "string" },
   "force-type": { type: "boolean" },
   category: { type: "string" },
-  "alt-text": { type: "string" },
+  "alt-text": { type: "string", multiple: true },
   "account-tier": { type: "string" },
   concurrency: { type: "string" },
   "segment-size": { type: "string" },
@@ -63,8 +64,8 @@ export function uploadOptionsFromFlags(
     MEDIA_CATEGORIES,
   );
   if (mediaCategory) options.mediaCategory = mediaCategory;
-  if (typeof values["alt-text"] === "string")
-    options.altText = values["alt-text"];
+  const altTexts = values["alt-text"];
+  if (typeof altTexts === "string") options.altText = altTexts;
   const accountTier = choiceFlag(
     "account-tier",
     values["account-tier"],
@@ -84,17 +85,49 @@ export async function uploadCommand(
   argv: readonly string[],
   io: CliIo,
 ): Promise<number> {
-  const { values, positionals } = parseCommand("upload", argv, FLAGS, {
+  const parsed = parseCommand("upload", argv, FLAGS, {
     min: 1,
-    max: 1,
+    max: Infinity,
     names: "a <file>",
   });
-  if (values.help) {
+  const { positionals } = parsed;
+  if (parsed.values.help) {
     println(io.stdout, HELP.upload);
     return 0;
   }
+  // --alt-text may repeat: once per file, in order.
+  const altTexts = (parsed.values["alt-text"] ?? []) as unknown as string[];
+  const values: Parsed["values"] = { ...parsed.values, "alt-text": undefined };
+  if (positionals.length > 1) {
+    if (positionals.includes("-")) {
+      throw new UsageError(
+        "`upload -` reads one pipe; give it alone, not among files.",
+        "upload",
+      );
+    }
+    await Promise.all(positionals.map(checkReadableFile));
+    return uploadFiles(
+      clientFromEnv(values["base-url"], io.env),
+      {
+        files: positionals,
+        altTexts: altTextsPerFile(altTexts, positionals),
+        options: uploadOptionsFromFlags(values),
+        json: values.json === true,
+        quiet: values.quiet === true,
+        mode: progressMode(io.stderr, {
+          quiet: values.quiet === true,
+          json: values.json === true,
+        }),
+      },
+      io,
+    );
+  }
   const file = positionals[0] ?? "";
-  const options = uploadOptionsFromFlags(values);
+  const options = uploadOptionsFromFlags({
+    ...values,
+    "alt-text": altTextsPerFile(altTexts.slice(0, 1), [file])[0],
+  });
+  if (altTexts.length > 1) altTextsPerFile(altTexts, [file]);
   // `-` reads a pipe (e.g. from ffmpeg); its size is unknown, so the library spools it to a temp file first.
   const input = file === "-" ? stdinInput(io) : file;
   if (input === file) await checkReadableFile(file);
