@@ -15,10 +15,11 @@ const MARGIN_MS = 100;
 export class RateGate {
   #until = 0;
   #cause: XApiError | undefined;
-  // Requests let through so far; each gets the next number as its ticket.
+  // Requests let through so far, and those of them not answered yet.
   #sent = 0;
-  // The newest `x-rate-limit-remaining` heard: what it said, for the request with which ticket, until when.
-  #left: { remaining: number; ticket: number; resetAt: number } | undefined;
+  #inFlight = 0;
+  // What is left of X's window as last estimated: `remaining` when `#sent` was `atSent`, until `resetAt`.
+  #left: { remaining: number; atSent: number; resetAt: number } | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -36,15 +37,28 @@ export class RateGate {
   }
 
   /**
-   * Notes what X answered to the request of `ticket` about the requests left in the window. Requests let through
-   * after that one will count against it too, so once they use up `remaining`, the gate stays closed until the
-   * reset instead of spending requests on 429s.
+   * Ends a request let through by {@link wait}, with what X's answer said is left of the window (undefined when
+   * there was no answer). Requests still on their way may not be counted in it yet, and later ones will be, so
+   * once they use it up the gate stays closed until the reset instead of spending requests on 429s.
    */
-  note(ticket: number, info: RateLimitInfo | undefined): void {
+  note(info: RateLimitInfo | undefined): void {
+    this.#inFlight = Math.max(0, this.#inFlight - 1);
     const resetAt = info?.resetAt?.getTime();
     if (info?.remaining === undefined || resetAt === undefined) return;
-    if (this.#left && this.#left.ticket > ticket) return;
-    this.#left = { remaining: info.remaining, ticket, resetAt };
+    const left = this.#left;
+    // An answer from an earlier window says nothing about this one.
+    if (left && resetAt < left.resetAt) return;
+    const estimate = info.remaining - this.#inFlight;
+    // Answers arrive out of order: within one window the lowest estimate is the truest.
+    const current =
+      left && left.resetAt === resetAt
+        ? left.remaining - (this.#sent - left.atSent)
+        : Infinity;
+    this.#left = {
+      remaining: Math.min(estimate, current),
+      atSent: this.#sent,
+      resetAt,
+    };
   }
 
   /**
@@ -55,14 +69,15 @@ export class RateGate {
     signal: AbortSignal | undefined,
     maxWaitMs: number,
     target?: RequestTarget,
-  ): Promise<number> {
+  ): Promise<void> {
     for (;;) {
       const now = this.now();
       const until = Math.max(this.#until, this.#exhaustedUntil(now));
       const waitMs = until - now;
       if (waitMs <= 0) {
         this.#sent += 1;
-        return this.#sent;
+        this.#inFlight += 1;
+        return;
       }
       if (waitMs > maxWaitMs) {
         const cause = until === this.#until ? this.#cause : undefined;
@@ -76,7 +91,7 @@ export class RateGate {
   #exhaustedUntil(now: number): number {
     const left = this.#left;
     if (!left || left.resetAt <= now) return 0;
-    const since = this.#sent - left.ticket;
+    const since = this.#sent - left.atSent;
     return left.remaining - since <= 0 ? left.resetAt + MARGIN_MS : 0;
   }
 }

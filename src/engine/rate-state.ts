@@ -11,20 +11,16 @@ import { RateGate } from "./rate-gate.js";
 /** Where a client keeps what X said about its rate limits; in-process by default. */
 export interface RateState {
   /**
-   * Resolves once `target.operation` may be sent, with a ticket for {@link RateState.record}; rejects with
-   * RateLimitError when that is more than `maxWaitMs` away.
+   * Resolves once `target.operation` may be sent; rejects with RateLimitError when that is more than `maxWaitMs`
+   * away. Every request it lets through must be ended by exactly one {@link RateState.record}.
    */
   acquire(
     target: RequestTarget,
     signal: AbortSignal | undefined,
     maxWaitMs: number,
-  ): Promise<number>;
-  /** Notes an answer's `x-rate-limit-*` headers for the request of `ticket`. */
-  record(
-    operation: OperationName,
-    ticket: number,
-    info: RateLimitInfo | undefined,
-  ): void;
+  ): Promise<void>;
+  /** Ends a request: its answer's `x-rate-limit-*` headers, or undefined when it got no answer. */
+  record(operation: OperationName, info: RateLimitInfo | undefined): void;
   /** Keeps `operation` closed until `untilMs` (epoch ms); `cause` is the 429 that asked for it, if one did. */
   hold(operation: OperationName, untilMs: number, cause?: XApiError): void;
   /** Epoch ms until which a hold keeps `operation` closed (0 if none did). */
@@ -42,7 +38,7 @@ export function createRateState(now: () => number = Date.now): RateState {
   return {
     acquire: (target, signal, maxWaitMs) =>
       gate(target.operation).wait(signal, maxWaitMs, target),
-    record: (operation, ticket, info) => gate(operation).note(ticket, info),
+    record: (operation, info) => gate(operation).note(info),
     hold: (operation, untilMs, cause) => gate(operation).pause(untilMs, cause),
     pausedUntil: (operation) => gate(operation).until,
   };

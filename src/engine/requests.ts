@@ -1,7 +1,11 @@
 // One function per X media operation: a fresh openapi-fetch call per attempt, under retry,
 // timeouts and error mapping. Types come from the spec's operations.
 import type { operations } from "../../generated/openapi.js";
-import type { OperationName, RequestTarget } from "../errors/index.js";
+import type {
+  OperationName,
+  RateLimitInfo,
+  RequestTarget,
+} from "../errors/index.js";
 import { attempt, type AttemptControl } from "../http/attempt.js";
 import { multipartSegment } from "../http/multipart.js";
 import { parseRateLimit } from "../http/rate-limit.js";
@@ -138,16 +142,20 @@ function retried<K extends keyof operations>(
   target: RequestTarget,
   send: (control: AttemptControl) => Promise<TextOutcome>,
 ): Promise<Answer<K>> {
-  return withRetry(ctx.retry, target, (ticket) =>
-    attempt(target, ctx, async (control) => {
-      const outcome = await send(control);
+  return withRetry(ctx.retry, target, async () => {
+    let info: RateLimitInfo | undefined;
+    try {
+      return await attempt(target, ctx, async (control) => {
+        const outcome = await send(control);
+        info = parseRateLimit(outcome.response.headers);
+        return unwrap<K>(target, outcome, ctx.secrets);
+      });
+    } finally {
       // What X says is left holds the endpoint for every upload of the client once it is used up,
       // instead of spending requests to learn it from 429s.
-      const info = parseRateLimit(outcome.response.headers);
-      ctx.retry.rate.record(target.operation, ticket, info);
-      return unwrap<K>(target, outcome, ctx.secrets);
-    }),
-  );
+      ctx.retry.rate.record(target.operation, info);
+    }
+  });
 }
 
 function targetOf(

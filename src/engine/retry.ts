@@ -89,7 +89,7 @@ export function isRetryable(error: unknown): boolean {
 export function withRetry<T>(
   context: RetryContext,
   target: RequestTarget,
-  run: (ticket: number) => Promise<T>,
+  run: () => Promise<T>,
 ): Promise<T> {
   const { policy, rate, signal } = context;
   let previous: unknown;
@@ -111,12 +111,8 @@ export function withRetry<T>(
           });
           if (!rateLimited) await sleep(delayMs, signal, "a retry backoff");
         }
-        const ticket = await rate.acquire(
-          target,
-          signal,
-          policy.maxRateLimitWaitMs,
-        );
-        return await run(ticket);
+        await rate.acquire(target, signal, policy.maxRateLimitWaitMs);
+        return await run();
       } catch (error) {
         previous = error;
         if (isRateLimited(error)) {

@@ -15,7 +15,9 @@ describe("createRateState", () => {
     let now = 1_000_000;
     const state = createRateState(() => now);
     state.hold("append", now + 60_000);
-    await expect(state.acquire(finalize, undefined, 0)).resolves.toBe(1);
+    await expect(
+      state.acquire(finalize, undefined, 0),
+    ).resolves.toBeUndefined();
     const error = await state.acquire(append, undefined, 1000).catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     // No 429 caused it: the message says an answer announced the exhaustion, and when it ends (+100 ms margin).
@@ -23,7 +25,7 @@ describe("createRateState", () => {
       "X's last answer said no request is left until 1970-01-01T00:17:40.000Z",
     );
     now += 60_101;
-    await expect(state.acquire(append, undefined, 0)).resolves.toBe(1);
+    await expect(state.acquire(append, undefined, 0)).resolves.toBeUndefined();
   });
 
   test("a wait within maxWaitMs is waited out", async () => {
@@ -36,16 +38,14 @@ describe("createRateState", () => {
 });
 
 describe("what X says is left", () => {
-  test("requests let through after an answer count against its remaining; then the endpoint waits for the reset", async () => {
+  test("requests still in flight and sent after an answer count against its remaining; then the endpoint waits for the reset", async () => {
     let now = 1_000_000;
     const state = createRateState(() => now);
     const resetAt = new Date(now + 30_000);
-    const first = await state.acquire(append, undefined, 0);
-    // Two more were let through before the first answer came back…
-    await state.acquire(append, undefined, 0);
-    await state.acquire(append, undefined, 0);
-    // …which said 3 were left: the two in flight use two, so one more may go.
-    state.record("append", first, { remaining: 3, resetAt });
+    // Three let through; the first answer says 3 are left, while two others are still on their way.
+    for (let i = 0; i < 3; i++) await state.acquire(append, undefined, 0);
+    state.record("append", { remaining: 3, resetAt });
+    // They may not be counted yet: 3 − 2 = 1 more may go.
     await state.acquire(append, undefined, 0);
     await expect(state.acquire(append, undefined, 0)).rejects.toBeInstanceOf(
       RateLimitError,
@@ -53,26 +53,34 @@ describe("what X says is left", () => {
     // Other endpoints are not concerned, and the reset (+100 ms) opens it again.
     await state.acquire(finalize, undefined, 0);
     now = resetAt.getTime() + 100;
-    await expect(state.acquire(append, undefined, 0)).resolves.toBe(5);
+    await expect(state.acquire(append, undefined, 0)).resolves.toBeUndefined();
   });
 
-  test("remaining 0 holds at once; an older answer never overrides a newer one", async () => {
+  test("answers arriving out of order: the lowest estimate of a window wins", async () => {
     const now = 1_000_000;
     const state = createRateState(() => now);
-    const a = await state.acquire(append, undefined, 0);
-    const b = await state.acquire(append, undefined, 0);
-    state.record("append", b, { remaining: 0, resetAt: new Date(now + 5000) });
-    state.record("append", a, { remaining: 9, resetAt: new Date(now + 5000) });
+    const resetAt = new Date(now + 5000);
+    await state.acquire(append, undefined, 0);
+    await state.acquire(append, undefined, 0);
+    // X counted the second request first: its answer (0 left) arrives before the first one's (1 left).
+    state.record("append", { remaining: 0, resetAt });
+    state.record("append", { remaining: 1, resetAt });
     await expect(state.acquire(append, undefined, 0)).rejects.toBeInstanceOf(
       RateLimitError,
     );
   });
 
-  test("answers without the headers change nothing", async () => {
-    const state = createRateState(() => 0);
-    const t = await state.acquire(append, undefined, 0);
-    state.record("append", t, undefined);
-    state.record("append", t, { remaining: 0 });
-    await expect(state.acquire(append, undefined, 0)).resolves.toBe(2);
+  test("a new window replaces the old estimate; answers without the headers change nothing", async () => {
+    let now = 1_000_000;
+    const state = createRateState(() => now);
+    await state.acquire(append, undefined, 0);
+    state.record("append", { remaining: 0, resetAt: new Date(now + 1000) });
+    now += 1100;
+    await state.acquire(append, undefined, 0);
+    state.record("append", { remaining: 5, resetAt: new Date(now + 1000) });
+    await state.acquire(append, undefined, 0);
+    state.record("append", undefined);
+    state.record("append", { remaining: 0 });
+    await expect(state.acquire(append, undefined, 0)).resolves.toBeUndefined();
   });
 });
