@@ -7,7 +7,7 @@ export {
   type MediaClientOptions,
   type UploadMediaOptions,
   type WaitOptions,
-} from "./media-client.js";
+} from "./client/media-client.js";
 export type {
   UploadManyFile,
   UploadManyItem,
@@ -21,17 +21,17 @@ export {
   type RetryOptions,
   type UploadDefaults,
   type UploadOptions,
-} from "./options.js";
+} from "./client/options.js";
 export type { UploadResult } from "./engine/result.js";
 export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
-export type { RetryEvent } from "./engine/retry.js";
+export type { RetryEvent } from "./api/retry.js";
 export {
   createXClient,
   DEFAULT_BASE_URL,
   type XClient,
   type XClientOptions,
-} from "./client.js";
+} from "./api/x-client.js";
 export type { Auth } from "./auth/middleware.js";
 // The generated spec types, for typing calls made through `raw` or createXClient.
 export type { operations, paths } from "../generated/openapi.js";

@@ -1,6 +1,6 @@
 // Credentials and API origin from the environment; never from flags, so they stay out of shell history and `ps`.
 import type { Auth } from "../auth/middleware.js";
-import { createMediaClient, type MediaClient } from "../media-client.js";
+import { createMediaClient, type MediaClient } from "../client/media-client.js";
 import { CredentialsError } from "./usage-error.js";
 
 /** Environment variable names the CLI reads. */

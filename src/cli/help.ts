@@ -1,5 +1,5 @@
 // --help texts of every command; docs/cli.md says the same.
-import { DEFAULTS } from "../options.js";
+import { DEFAULTS } from "../client/options.js";
 
 const CREDENTIALS = `Credentials (environment only; there are no token flags):
   X_OAUTH2_TOKEN          OAuth 2.0 user access token with scope media.write

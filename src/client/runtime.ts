@@ -5,10 +5,10 @@ import {
   resolveConnection,
   xClientFor,
   type XClientOptions,
-} from "../client.js";
+} from "../api/x-client.js";
 import { RequestBudget } from "../engine/budget.js";
-import { createRateState, type RateState } from "../engine/rate-state.js";
-import type { ClientContext } from "../engine/context.js";
+import { createRateState, type RateState } from "../api/rate-state.js";
+import type { ClientContext } from "../engine/settings.js";
 
 /** What one client's uploads and calls share. */
 export type ClientRuntime = ClientContext;

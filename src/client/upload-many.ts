@@ -3,7 +3,7 @@ import { AbortError } from "../errors/index.js";
 import type { UploadPhase, UploadProgress } from "../engine/progress.js";
 import type { UploadResult } from "../engine/result.js";
 import type { UploadInput } from "../engine/source/open-source.js";
-import type { UploadOptions } from "../options.js";
+import type { UploadOptions } from "./options.js";
 
 /** One file of {@link MediaClient.uploadMany}: an input, or an input with its own options (e.g. alt text). */
 export type UploadManyItem = UploadInput | UploadManyItemWithOptions;

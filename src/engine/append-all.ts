@@ -3,10 +3,10 @@
 // (streams) only until X acknowledges it.
 import type { SegmentPlan, Segment } from "../media/segments.js";
 import type { Release, RequestBudget } from "./budget.js";
-import type { RequestContext } from "./context.js";
+import type { RequestContext } from "../api/context.js";
 import { runPool, serialize } from "./pool.js";
 import type { ProgressReporter } from "./progress.js";
-import { append } from "./requests.js";
+import { append } from "../api/requests.js";
 import { acknowledge, type UploadSession } from "./session.js";
 import type { MediaSource } from "./source/types.js";
 

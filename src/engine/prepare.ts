@@ -15,8 +15,8 @@ import {
   type MediaCategory,
   type MediaType,
 } from "../media/types.js";
-import type { ResolvedUploadOptions } from "../options.js";
-import { categoryMismatch } from "./category-fit.js";
+import type { ResolvedUploadOptions } from "./settings.js";
+import { categoryMismatch } from "../media/category-fit.js";
 import type { MediaSource } from "./source/types.js";
 
 /** The decisions INIT is sent with. */

@@ -5,9 +5,9 @@ import {
   TimeoutError,
   type ProcessingInfo,
 } from "../errors/index.js";
-import type { RequestContext } from "./context.js";
-import { status } from "./requests.js";
-import { sleep } from "./sleep.js";
+import type { RequestContext } from "../api/context.js";
+import { status } from "../api/requests.js";
+import { sleep } from "../http/sleep.js";
 
 // When X omits check_after_secs: 1 s, doubling, at most 10 s between polls.
 const FIRST_POLL_MS = 1000;

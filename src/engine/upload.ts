@@ -9,13 +9,9 @@ import {
   type ProcessingInfo,
 } from "../errors/index.js";
 import { malformedAnswer } from "../http/api-error.js";
-import type { ResolvedUploadOptions } from "../options.js";
+import type { ClientContext, ResolvedUploadOptions } from "./settings.js";
 import { appendAll } from "./append-all.js";
-import {
-  requestContext,
-  type ClientContext,
-  type RequestContext,
-} from "./context.js";
+import { requestContext, type RequestContext } from "../api/context.js";
 import { prepare, type UploadPlan } from "./prepare.js";
 import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
@@ -26,7 +22,7 @@ import {
   metadata,
   status,
   type InitializeBody,
-} from "./requests.js";
+} from "../api/requests.js";
 import type { UploadResult } from "./result.js";
 import { newSession, type UploadSession } from "./session.js";
 import { openSource, type UploadInput } from "./source/open-source.js";

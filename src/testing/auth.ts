@@ -4,11 +4,8 @@
 // type: "about:blank", status: 401, detail: "Unauthorized"}` (and "Forbidden"/403 for a missing scope), not the
 // v1.1 `{errors:[{code: 32 | 89}]}` shape, so the fake does the same; the reason goes to the request log only.
 import type { IncomingMessage } from "node:http";
-import {
-  parseOAuth1Header,
-  verifyOAuth1Request,
-  type OAuth1Credentials,
-} from "../auth/oauth1.js";
+import type { OAuth1Credentials } from "../auth/oauth1.js";
+import { parseOAuth1Header, verifyOAuth1Request } from "./oauth1-verify.js";
 import type { Answer } from "./answer.js";
 import { blankProblem } from "./problems.js";
 

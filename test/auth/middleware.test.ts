@@ -6,11 +6,11 @@ import {
   validateAuth,
   type Auth,
 } from "../../src/auth/middleware.js";
+import { parseFormParams } from "../../src/auth/oauth1.js";
 import {
-  parseFormParams,
   parseOAuth1Header,
   verifyOAuth1Request,
-} from "../../src/auth/oauth1.js";
+} from "../../src/testing/oauth1-verify.js";
 
 const oauth1: Auth = {
   type: "oauth1",

@@ -6,13 +6,15 @@ import {
   oauth1AuthorizationHeader,
   oauth1Signature,
   parseFormParams,
-  parseOAuth1Header,
   signatureBaseString,
   signingKey,
-  verifyOAuth1Request,
   type OAuth1Credentials,
   type OAuth1Param,
 } from "../../src/auth/oauth1.js";
+import {
+  parseOAuth1Header,
+  verifyOAuth1Request,
+} from "../../src/testing/oauth1-verify.js";
 import { percentDecode, percentEncode } from "../../src/auth/percent-encode.js";
 
 interface SignatureExamples {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import ts from "typescript";
-import { createXClient, type XClient } from "../../src/client.js";
+import { createXClient, type XClient } from "../../src/api/x-client.js";
 
 const path = { path: { id: "1146654567674912769" } };
 

@@ -6,7 +6,7 @@ import {
   type RequestTarget,
   type XApiError,
 } from "../errors/index.js";
-import { sleep } from "./sleep.js";
+import { sleep } from "../http/sleep.js";
 
 // x-rate-limit-reset has one-second resolution; a little slack avoids arriving a tick early.
 const MARGIN_MS = 100;

@@ -11,7 +11,7 @@ import {
 } from "../errors/index.js";
 import { backoffDelay } from "./backoff.js";
 import type { RateState } from "./rate-state.js";
-import { sleep } from "./sleep.js";
+import { sleep } from "../http/sleep.js";
 
 /** How failed requests are retried. */
 export interface RetryPolicy {

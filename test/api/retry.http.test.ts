@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createXClient } from "../../src/client.js";
-import type { RequestContext } from "../../src/engine/context.js";
-import { createRateState } from "../../src/engine/rate-state.js";
-import { status } from "../../src/engine/requests.js";
+import { createXClient } from "../../src/api/x-client.js";
+import type { RequestContext } from "../../src/api/context.js";
+import { createRateState } from "../../src/api/rate-state.js";
+import { status } from "../../src/api/requests.js";
 import {
   AbortError,
   NetworkError,
@@ -13,13 +13,13 @@ import {
   isNetworkError,
   isXMediaError,
 } from "../../src/index.js";
-import { sample } from "./fixtures.js";
+import { sample } from "../engine/fixtures.js";
 import {
   happyUpload,
   json,
   startTinyServer,
   type TinyServer,
-} from "./tiny-server.js";
+} from "../engine/tiny-server.js";
 
 const auth = { type: "oauth2", accessToken: "test-token-0123456789" } as const;
 const png = sample("image/png", 2000);

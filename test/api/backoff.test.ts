@@ -1,6 +1,6 @@
 // Exponential backoff with full jitter.
 import { describe, expect, test } from "@jest/globals";
-import { backoffDelay } from "../../src/engine/backoff.js";
+import { backoffDelay } from "../../src/api/backoff.js";
 
 const bounds = { minDelayMs: 500, maxDelayMs: 30_000 };
 

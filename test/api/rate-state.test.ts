@@ -1,6 +1,6 @@
 // The client's rate state: one gate per X endpoint; what an answer says about remaining requests holds it.
 import { describe, expect, test } from "@jest/globals";
-import { createRateState } from "../../src/engine/rate-state.js";
+import { createRateState } from "../../src/api/rate-state.js";
 import { RateLimitError, type RequestTarget } from "../../src/errors/index.js";
 
 const append: RequestTarget = {

@@ -1,7 +1,10 @@
 // Options: defaults resolved in one place, every bad value a TypeError naming the option.
 import { describe, expect, test } from "@jest/globals";
-import { createMediaClient, DEFAULTS } from "../src/index.js";
-import { resolveUploadOptions, type UploadOptions } from "../src/options.js";
+import { createMediaClient, DEFAULTS } from "../../src/index.js";
+import {
+  resolveUploadOptions,
+  type UploadOptions,
+} from "../../src/client/options.js";
 
 describe("resolveUploadOptions", () => {
   test("defaults", () => {

@@ -1,22 +1,22 @@
 // The public entry points: createMediaClient (upload + thin typed calls + raw client) and uploadMedia.
-import type { ProcessingInfo } from "./errors/index.js";
-import type { XClient, XClientOptions } from "./client.js";
-import { createClientRuntime } from "./client/runtime.js";
+import type { ProcessingInfo } from "../errors/index.js";
+import type { XClient, XClientOptions } from "../api/x-client.js";
+import { createClientRuntime } from "./runtime.js";
 import {
   uploadMany,
   type UploadManyItem,
   type UploadManyOptions,
   type UploadManyOutcome,
-} from "./client/upload-many.js";
-import { requestContext, type RequestContext } from "./engine/context.js";
-import { waitUntilProcessed } from "./engine/processing.js";
-import * as requests from "./engine/requests.js";
-import type { UploadResult } from "./engine/result.js";
-import type { UploadInput } from "./engine/source/open-source.js";
-import { checkBoolean, checkFunction } from "./engine/option-checks.js";
-import { runUpload } from "./engine/upload.js";
-import type { Answer, SuccessBody } from "./http/unwrap.js";
-import type { operations } from "../generated/openapi.js";
+} from "./upload-many.js";
+import { requestContext, type RequestContext } from "../api/context.js";
+import { waitUntilProcessed } from "../engine/processing.js";
+import * as requests from "../api/requests.js";
+import type { UploadResult } from "../engine/result.js";
+import type { UploadInput } from "../engine/source/open-source.js";
+import { checkBoolean, checkFunction } from "./option-checks.js";
+import { runUpload } from "../engine/upload.js";
+import type { Answer, SuccessBody } from "../http/unwrap.js";
+import type { operations } from "../../generated/openapi.js";
 import {
   resolveMaxConcurrentRequests,
   resolveMaxConcurrentUploads,

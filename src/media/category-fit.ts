@@ -1,5 +1,5 @@
 // Catches a media category that cannot fit the media type (a video sent as tweet_image) before INIT.
-import type { MediaCategory, MediaType } from "../media/types.js";
+import type { MediaCategory, MediaType } from "./types.js";
 
 type Family = "image" | "gif" | "video" | "subtitles";
 

@@ -10,10 +10,10 @@ import {
   MEDIA_TYPES,
   type MediaType,
   type UploadProgress,
-} from "../src/index.js";
-import type { FakeXServer } from "../src/testing/index.js";
-import { sample, sha256 } from "./engine/fixtures.js";
-import { clientFor, startServer } from "./engine/harness.js";
+} from "../../src/index.js";
+import type { FakeXServer } from "../../src/testing/index.js";
+import { sample, sha256 } from "../engine/fixtures.js";
+import { clientFor, startServer } from "../engine/harness.js";
 
 let server: FakeXServer;
 let dir: string;

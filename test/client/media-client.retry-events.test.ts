@@ -1,9 +1,9 @@
 // The public onRetry listener over real HTTP: one event per retry, backoff or rate-limit wait, with the error.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import type { RetryEvent } from "../src/index.js";
-import type { FakeXServer } from "../src/testing/index.js";
-import { sample } from "./engine/fixtures.js";
-import { clientFor, startServer } from "./engine/harness.js";
+import type { RetryEvent } from "../../src/index.js";
+import type { FakeXServer } from "../../src/testing/index.js";
+import { sample } from "../engine/fixtures.js";
+import { clientFor, startServer } from "../engine/harness.js";
 
 let server: FakeXServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 // The shared rate gate: everyone waits for the reset; too long a wait is a RateLimitError at once.
 import { describe, expect, test } from "@jest/globals";
-import { RateGate } from "../../src/engine/rate-gate.js";
+import { RateGate } from "../../src/api/rate-gate.js";
 import {
   AbortError,
   RateLimitError,

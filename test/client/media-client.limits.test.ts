@@ -8,10 +8,10 @@ import {
   ProcessingError,
   XApiError,
   type MediaType,
-} from "../src/index.js";
-import type { FakeXServer } from "../src/testing/index.js";
-import { sample } from "./engine/fixtures.js";
-import { clientFor, startServer } from "./engine/harness.js";
+} from "../../src/index.js";
+import type { FakeXServer } from "../../src/testing/index.js";
+import { sample } from "../engine/fixtures.js";
+import { clientFor, startServer } from "../engine/harness.js";
 
 const MiB = 1024 * 1024;
 let server: FakeXServer;

@@ -19,10 +19,10 @@ import {
   XApiError,
   isAbortError,
   type UploadProgress,
-} from "../src/index.js";
-import type { FakeXServer } from "../src/testing/index.js";
-import { sample, sha256 } from "./engine/fixtures.js";
-import { appendLog, clientFor, startServer } from "./engine/harness.js";
+} from "../../src/index.js";
+import type { FakeXServer } from "../../src/testing/index.js";
+import { sample, sha256 } from "../engine/fixtures.js";
+import { appendLog, clientFor, startServer } from "../engine/harness.js";
 
 let server: FakeXServer;
 

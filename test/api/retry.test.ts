@@ -1,11 +1,11 @@
 // The retry policy on p-retry: what is retried, how often, and how 429s close the endpoint in the shared rate state.
 import { describe, expect, test } from "@jest/globals";
-import { createRateState } from "../../src/engine/rate-state.js";
+import { createRateState } from "../../src/api/rate-state.js";
 import {
   isRetryable,
   withRetry,
   type RetryContext,
-} from "../../src/engine/retry.js";
+} from "../../src/api/retry.js";
 import {
   AbortError,
   InvalidInputError,

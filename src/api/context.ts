@@ -1,7 +1,6 @@
 // What every request of an upload (or a single MediaClient call) shares, and the one place it is built.
-import type { XClient } from "../client.js";
+import type { XClient } from "./x-client.js";
 import type { AttemptLimits } from "../http/attempt.js";
-import type { RequestBudget } from "./budget.js";
 import type { RateState } from "./rate-state.js";
 import {
   retryListener,
@@ -10,8 +9,8 @@ import {
   type RetryPolicy,
 } from "./retry.js";
 
-/** What all uploads and calls of one client share (the client runtime). */
-export interface ClientContext {
+/** What all requests of one client share: the API part of the client runtime. */
+export interface ApiRuntime {
   /** The authenticated openapi-fetch client. */
   client: XClient;
   /** API origin, for the URLs errors report. */
@@ -20,13 +19,11 @@ export interface ClientContext {
   secrets: readonly string[];
   /** One gate per X endpoint. */
   rate: RateState;
-  /** APPEND slots shared by all uploads. */
-  budget: RequestBudget;
 }
 
 /** The client, limits and retry state a request runs with. */
 export interface RequestContext extends Pick<
-  ClientContext,
+  ApiRuntime,
   "client" | "baseUrl" | "secrets"
 > {
   limits: AttemptLimits;
@@ -37,7 +34,7 @@ export interface RequestContext extends Pick<
 
 /** The request context of one call, or of one upload with its internal signal. */
 export function requestContext(
-  runtime: ClientContext,
+  runtime: ApiRuntime,
   options: AttemptLimits & {
     retry: RetryPolicy;
     onRetry?: ((event: RetryEvent) => void) | undefined;

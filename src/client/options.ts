@@ -1,15 +1,16 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
-import type { UploadProgress } from "./engine/progress.js";
-import type { RetryEvent, RetryPolicy } from "./engine/retry.js";
-import { ACCOUNT_TIERS, type AccountTier } from "./media/category.js";
-import { MAX_SEGMENT_BYTES } from "./media/segments.js";
+import type { UploadProgress } from "../engine/progress.js";
+import type { ResolvedUploadOptions } from "../engine/settings.js";
+import type { RetryEvent } from "../api/retry.js";
+import { ACCOUNT_TIERS, type AccountTier } from "../media/category.js";
+import { MAX_SEGMENT_BYTES } from "../media/segments.js";
 import {
   isMediaCategory,
   isMediaType,
   MEDIA_CATEGORIES,
   type MediaCategory,
   type MediaType,
-} from "./media/types.js";
+} from "../media/types.js";
 import {
   checkBoolean,
   checkFunction,
@@ -18,7 +19,7 @@ import {
   checkSignal,
   checkString,
   checkUserIds,
-} from "./engine/option-checks.js";
+} from "./option-checks.js";
 
 // setTimeout's largest delay (2^31 − 1 ms ≈ 24.8 days); larger values would fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -166,29 +167,6 @@ export type UploadDefaults = Pick<
   | "onProgress"
   | "onRetry"
 >;
-
-/** Options after defaults and validation. */
-export interface ResolvedUploadOptions {
-  mediaType: MediaType | undefined;
-  forceMediaType: boolean;
-  mediaCategory: MediaCategory | undefined;
-  additionalOwners: readonly string[];
-  shared: boolean | undefined;
-  altText: string | undefined;
-  accountTier: AccountTier | undefined;
-  segmentBytes: number | undefined;
-  concurrency: number;
-  signal: AbortSignal | undefined;
-  onProgress: ((progress: UploadProgress) => void) | undefined;
-  onRetry: ((event: RetryEvent) => void) | undefined;
-  waitForProcessing: boolean;
-  processingTimeoutMs: number;
-  requestTimeoutMs: number;
-  stallTimeoutMs: number;
-  retry: RetryPolicy;
-  size: number | undefined;
-  fileName: string | undefined;
-}
 
 /** Every default, in one place. */
 export const DEFAULTS = {

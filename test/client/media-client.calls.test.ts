@@ -1,9 +1,9 @@
 // The thin typed calls: one request each, through the same retry and error mapping; raw; OAuth 1.0a.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { XApiError, uploadMedia } from "../src/index.js";
-import type { FakeXServer } from "../src/testing/index.js";
-import { sample, sha256 } from "./engine/fixtures.js";
-import { clientFor, startServer } from "./engine/harness.js";
+import { XApiError, uploadMedia } from "../../src/index.js";
+import type { FakeXServer } from "../../src/testing/index.js";
+import { sample, sha256 } from "../engine/fixtures.js";
+import { clientFor, startServer } from "../engine/harness.js";
 
 let server: FakeXServer;
 beforeAll(async () => {

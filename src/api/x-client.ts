@@ -1,8 +1,8 @@
 // The typed openapi-fetch client for X's media endpoints, with auth applied as middleware.
 import createClient, { type Client } from "openapi-fetch";
-import type { paths } from "../generated/openapi.js";
-import { authMiddleware, validateAuth, type Auth } from "./auth/middleware.js";
-import { redactText, redactUrl } from "./http/redact.js";
+import type { paths } from "../../generated/openapi.js";
+import { authMiddleware, validateAuth, type Auth } from "../auth/middleware.js";
+import { redactText, redactUrl } from "../http/redact.js";
 
 /** The generated client type: every media path and operation of the extract. */
 export type XClient = Client<paths>;

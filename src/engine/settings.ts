@@ -1,0 +1,37 @@
+// What one upload runs with, once the client layer has resolved defaults and validated options, and what it
+// shares with the other uploads of its client. The engine reads these and never the public option types.
+import type { ApiRuntime } from "../api/context.js";
+import type { RetryEvent, RetryPolicy } from "../api/retry.js";
+import type { AccountTier } from "../media/category.js";
+import type { MediaCategory, MediaType } from "../media/types.js";
+import type { RequestBudget } from "./budget.js";
+import type { UploadProgress } from "./progress.js";
+
+/** What all uploads and calls of one client share (the client runtime). */
+export interface ClientContext extends ApiRuntime {
+  /** APPEND slots shared by all uploads. */
+  budget: RequestBudget;
+}
+
+/** Options after defaults and validation. */
+export interface ResolvedUploadOptions {
+  mediaType: MediaType | undefined;
+  forceMediaType: boolean;
+  mediaCategory: MediaCategory | undefined;
+  additionalOwners: readonly string[];
+  shared: boolean | undefined;
+  altText: string | undefined;
+  accountTier: AccountTier | undefined;
+  segmentBytes: number | undefined;
+  concurrency: number;
+  signal: AbortSignal | undefined;
+  onProgress: ((progress: UploadProgress) => void) | undefined;
+  onRetry: ((event: RetryEvent) => void) | undefined;
+  waitForProcessing: boolean;
+  processingTimeoutMs: number;
+  requestTimeoutMs: number;
+  stallTimeoutMs: number;
+  retry: RetryPolicy;
+  size: number | undefined;
+  fileName: string | undefined;
+}
