@@ -98,6 +98,23 @@ describe("errors carry the media id", () => {
     }
   });
 
+  test("client.waitForProcessing aborted between polls: AbortError with the media id", async () => {
+    const slow = await startServer({
+      processing: { pendingMs: 5000, inProgressMs: 5000, checkAfterSecs: 1 },
+    });
+    try {
+      const client = clientFor(slow);
+      const { id } = await client.upload(video, { waitForProcessing: false });
+      const error = await client
+        .waitForProcessing(id, { signal: AbortSignal.timeout(100) })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AbortError);
+      expect((error as AbortError).mediaId).toBe(id);
+    } finally {
+      await slow.close();
+    }
+  });
+
   test("an APPEND failing for good names the media id", async () => {
     server.faults.add({
       operation: "appendMediaUpload",
