@@ -57,11 +57,19 @@ export function resolveConnection(options: XClientOptions): Connection {
       `Expected \`baseUrl\` without credentials (user:password@), got ${JSON.stringify(redactUrl(baseUrl))}. X authenticates through \`auth\`.`,
     );
   }
+  const userAgent = options.userAgent ?? "x-media-upload";
+  try {
+    new Headers({ "User-Agent": userAgent });
+  } catch {
+    throw new TypeError(
+      `Expected \`userAgent\` to be a valid header value (no line breaks or control characters), got ${JSON.stringify(userAgent)}.`,
+    );
+  }
   return {
     auth,
     baseUrl: baseUrl.replace(/\/+$/, ""),
     fetch: options.fetch,
-    userAgent: options.userAgent ?? "x-media-upload",
+    userAgent,
   };
 }
 

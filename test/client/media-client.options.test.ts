@@ -129,6 +129,9 @@ describe("createMediaClient", () => {
     expect(() => createMediaClient({ auth, baseUrl: "api.x.com" })).toThrow(
       /absolute URL/,
     );
+    expect(() =>
+      createMediaClient({ auth, userAgent: "app\r\nX-Evil: 1" }),
+    ).toThrow(/Expected `userAgent` to be a valid header value/);
     expect(() => createMediaClient({ auth, concurency: 2 } as never)).toThrow(
       "Unknown option `concurency`",
     );

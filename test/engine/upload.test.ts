@@ -98,6 +98,23 @@ describe("errors carry the media id", () => {
     }
   });
 
+  test("client.waitForProcessing aborted between polls: AbortError with the media id", async () => {
+    const slow = await startServer({
+      processing: { pendingMs: 5000, inProgressMs: 5000, checkAfterSecs: 1 },
+    });
+    try {
+      const client = clientFor(slow);
+      const { id } = await client.upload(video, { waitForProcessing: false });
+      const error = await client
+        .waitForProcessing(id, { signal: AbortSignal.timeout(100) })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AbortError);
+      expect((error as AbortError).mediaId).toBe(id);
+    } finally {
+      await slow.close();
+    }
+  });
+
   test("an APPEND failing for good names the media id", async () => {
     server.faults.add({
       operation: "appendMediaUpload",
@@ -136,26 +153,27 @@ describe("progress", () => {
 
   test("bytesSent never goes backwards when a segment is re-sent", async () => {
     // Segments bigger than the socket buffers, re-sent slowly, so events fall inside the retry.
-    const roomy = await startServer({ maxSegmentBytes: 32 * 1024 * 1024 });
+    const roomy = await startServer();
     try {
-      const big = sample("video/mp4", 12 * 1024 * 1024);
+      // One 8 MiB segment, X's largest.
+      const big = sample("video/mp4", 8 * 1024 * 1024);
       roomy.faults.add(
         {
           operation: "appendMediaUpload",
           segmentIndex: 0,
           attempt: 1,
-          fault: { kind: "reset", afterBytes: 8 * 1024 * 1024 },
+          fault: { kind: "reset", afterBytes: 6 * 1024 * 1024 },
         },
         {
           operation: "appendMediaUpload",
           segmentIndex: 0,
           attempt: 2,
-          fault: { kind: "bandwidth", bytesPerSecond: 24 * 1024 * 1024 },
+          fault: { kind: "bandwidth", bytesPerSecond: 16 * 1024 * 1024 },
         },
       );
       const sent: number[] = [];
       const result = await clientFor(roomy).upload(big, {
-        segmentBytes: 12 * 1024 * 1024,
+        segmentBytes: 8 * 1024 * 1024,
         onProgress: (p: UploadProgress) => sent.push(p.bytesSent),
       });
       expect(roomy.upload(result.id)?.segments.get(0)?.attempts).toBe(2);
