@@ -1,5 +1,6 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
 import type { UploadProgress } from "./engine/progress.js";
+import type { PreflightIssue } from "./media/preflight/index.js";
 import {
   isMediaCategory,
   isMediaType,
@@ -129,11 +130,35 @@ export interface UploadOptions {
    */
   size?: number;
   /**
+   * Checks the media against X's documented rules (frame rate, size, aspect ratio, pixel format, audio, duration,
+   * GIF frames) before sending, reading only its headers. `strict` refuses what X documents it refuses (an
+   * InvalidInputError naming the property, its value, X's limit and the fix; nothing is sent) and warns about the
+   * rest; `warn` uploads anyway and reports everything as warnings; `off` does not inspect.
+   * @default "strict" (only what X says it refuses is refused; where X's pages disagree it warns)
+   */
+  preflight?: PreflightMode;
+  /**
+   * Called before any request with each preflight warning (also in `result.warnings`). If it throws, the upload
+   * stops with that error and nothing is sent.
+   * @default none
+   */
+  onWarning?: (warning: PreflightIssue) => void;
+  /**
    * File name used for extension-based type detection when the bytes are not recognised.
    * @default the path's base name, or `File.name`
    */
   fileName?: string;
 }
+
+/** How `upload()` checks the media against X's documented rules before sending it. */
+export type PreflightMode = "strict" | "warn" | "off";
+
+/** Every {@link PreflightMode}. */
+export const PREFLIGHT_MODES: readonly PreflightMode[] = [
+  "strict",
+  "warn",
+  "off",
+];
 
 /** Upload options a MediaClient can default for all its uploads. */
 export type UploadDefaults = Pick<
@@ -148,6 +173,8 @@ export type UploadDefaults = Pick<
   | "additionalOwners"
   | "shared"
   | "onProgress"
+  | "preflight"
+  | "onWarning"
 >;
 
 /** Options after defaults and validation. */
@@ -169,6 +196,8 @@ export interface ResolvedUploadOptions {
   retry: Required<RetryOptions>;
   size: number | undefined;
   fileName: string | undefined;
+  preflight: PreflightMode;
+  onWarning: ((warning: PreflightIssue) => void) | undefined;
 }
 
 /** Every default, in one place. */
@@ -178,6 +207,7 @@ export const DEFAULTS = {
   processingTimeoutMs: 600_000,
   requestTimeoutMs: 300_000,
   stallTimeoutMs: 30_000,
+  preflight: "strict",
   retry: {
     retries: 5,
     minDelayMs: 500,
@@ -204,6 +234,8 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "retry",
   "size",
   "fileName",
+  "preflight",
+  "onWarning",
 ];
 const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "segmentBytes",
@@ -216,6 +248,8 @@ const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "additionalOwners",
   "shared",
   "onProgress",
+  "preflight",
+  "onWarning",
 ];
 const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
   "retries",
@@ -242,6 +276,11 @@ export function resolveUploadOptions(
   if (o.mediaCategory !== undefined && !isMediaCategory(o.mediaCategory)) {
     throw new TypeError(
       `Expected \`mediaCategory\` to be one of ${MEDIA_CATEGORIES.join(", ")}, got ${JSON.stringify(o.mediaCategory)}.`,
+    );
+  }
+  if (o.preflight !== undefined && !PREFLIGHT_MODES.includes(o.preflight)) {
+    throw new TypeError(
+      `Expected \`preflight\` to be one of ${PREFLIGHT_MODES.join(", ")}, got ${JSON.stringify(o.preflight)}.`,
     );
   }
   const retry = {
@@ -307,5 +346,7 @@ export function resolveUploadOptions(
         ? undefined
         : checkInteger("size", o.size, 0, Number.MAX_SAFE_INTEGER),
     fileName: checkString("fileName", o.fileName, 1024),
+    preflight: o.preflight ?? DEFAULTS.preflight,
+    onWarning: checkFunction("onWarning", o.onWarning),
   };
 }

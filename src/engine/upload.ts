@@ -11,6 +11,7 @@ import { malformedAnswer } from "../http/api-error.js";
 import type { ResolvedUploadOptions } from "../options.js";
 import { appendAll } from "./append-all.js";
 import type { RequestContext } from "./context.js";
+import { preflight } from "./preflight.js";
 import { prepare, type UploadPlan } from "./prepare.js";
 import { waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
@@ -70,15 +71,17 @@ export async function runUpload(
       signal: internal.signal,
     });
     const plan = await prepare(source, options);
+    const warnings = await preflight(source, plan, options);
     progress = new ProgressReporter(
       options.onProgress,
       source.size,
       plan.segments.count,
       (e) => internal.abort(e),
     );
-    return await send(ctx, source, plan, options, progress, (reason) =>
+    const result = await send(ctx, source, plan, options, progress, (reason) =>
       internal.abort(reason),
     );
+    return { ...result, warnings };
   } catch (error) {
     if (outer?.aborted)
       throw isAbortError(error)
@@ -100,7 +103,7 @@ async function send(
   options: ResolvedUploadOptions,
   progress: ProgressReporter,
   cancel: (reason: unknown) => void,
-): Promise<UploadResult> {
+): Promise<Omit<UploadResult, "warnings">> {
   progress.phase("initialize");
   const init = await initialize(ctx, initBody(source.size, plan, options));
   const initData = init.data?.data;

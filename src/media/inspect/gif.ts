@@ -4,7 +4,9 @@ import { Cursor } from "./cursor.js";
 import type { ByteReader, GifInspection } from "./types.js";
 
 /** Inspects a GIF; throws an Error when the header is not a GIF's. */
-export async function inspectGif(reader: ByteReader): Promise<GifInspection> {
+export async function inspectGif(
+  reader: ByteReader,
+): Promise<Omit<GifInspection, "mediaType">> {
   const c = new Cursor(reader);
   if (
     !(await c.need(13)) ||

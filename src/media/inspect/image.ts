@@ -10,7 +10,7 @@ const latin1 = (b: Uint8Array, start: number, end: number): string =>
 export async function inspectImage(
   reader: ByteReader,
   format: Format,
-): Promise<ImageInspection> {
+): Promise<Omit<ImageInspection, "mediaType">> {
   if (format === "jpeg") return jpeg(reader);
   const head = await reader.read(0, Math.min(reader.size, 64));
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
@@ -52,7 +52,9 @@ function webp(head: Uint8Array, view: DataView): [number, number] | undefined {
 }
 
 // JPEG: walk the marker segments (ITU T.81 §B.1) to the first SOFn; EXIF and ICC segments are skipped unread.
-async function jpeg(reader: ByteReader): Promise<ImageInspection> {
+async function jpeg(
+  reader: ByteReader,
+): Promise<Omit<ImageInspection, "mediaType">> {
   const c = new Cursor(reader);
   c.position = 2;
   while (await c.need(9)) {
@@ -83,6 +85,6 @@ function image(
   format: Format,
   [width, height]: [number, number],
   bytesRead: number,
-): ImageInspection {
+): Omit<ImageInspection, "mediaType"> {
   return { kind: "image", format, size: reader.size, width, height, bytesRead };
 }

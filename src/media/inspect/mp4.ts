@@ -47,7 +47,9 @@ const AAC_OTI = new Set([0x40, 0x66, 0x67, 0x68]);
 const MPEG_AUDIO_OTI = new Set([0x69, 0x6b]);
 
 /** Inspects an MP4 or QuickTime file, reading only its boxes' headers and the moov box. */
-export async function inspectMp4(reader: ByteReader): Promise<VideoInspection> {
+export async function inspectMp4(
+  reader: ByteReader,
+): Promise<Omit<VideoInspection, "mediaType">> {
   const { movie, sampleEntry, bytesRead } = await parseMovie(reader);
   const videoTrack = movie.videoTracks[0];
   const audioTrack = movie.audioTracks[0];

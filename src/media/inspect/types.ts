@@ -1,4 +1,5 @@
 // What inspectMedia() learns about a file from its headers: the facts X's media rules are about.
+import type { MediaType } from "../types.js";
 
 /** Random access to a file's bytes: inspection reads only the ranges it needs. */
 export interface ByteReader {
@@ -40,12 +41,20 @@ export interface AudioTrackInfo {
   bitrate: number | undefined;
 }
 
-/** An MP4 or QuickTime file. */
-export interface VideoInspection {
-  kind: "video";
-  container: "mp4" | "mov";
+/** What every inspection tells. */
+export interface InspectionBase {
+  /** The media type inspected as (sniffed from the bytes unless given). */
+  mediaType: MediaType | undefined;
   /** File size in bytes. */
   size: number;
+  /** Bytes read from the file to learn the rest. */
+  bytesRead: number;
+}
+
+/** An MP4 or QuickTime file. */
+export interface VideoInspection extends InspectionBase {
+  kind: "video";
+  container: "mp4" | "mov";
   /** Seconds, from the movie header (undefined for a fragmented file that does not say). */
   durationSeconds: number | undefined;
   /** Display width and height of the video track in pixels. */
@@ -63,40 +72,34 @@ export interface VideoInspection {
   fastStart: boolean;
   /** Whether the file is fragmented (`moof` boxes, e.g. from a pipe); sample counts then live outside `moov`. */
   fragmented: boolean;
-  /** Bytes read from the file to learn all this. */
-  bytesRead: number;
 }
 
 /** A GIF (animated or not). */
-export interface GifInspection {
+export interface GifInspection extends InspectionBase {
   kind: "gif";
-  size: number;
   width: number;
   height: number;
   /** Image blocks in the file. */
   frameCount: number;
   /** width × height × frames, X's "number of pixels". */
   totalPixels: number;
-  bytesRead: number;
 }
 
 /** A PNG, JPEG or WEBP still image. */
-export interface ImageInspection {
+export interface ImageInspection extends InspectionBase {
   kind: "image";
   format: "png" | "jpeg" | "webp";
-  size: number;
   width: number;
   height: number;
-  bytesRead: number;
 }
 
 /** A type inspection does not look into (WebM, MPEG-TS, BMP, TIFF, subtitles, 3D models) or could not read. */
-export interface OtherInspection {
+export interface OtherInspection extends InspectionBase {
   kind: "other";
-  size: number;
   /** Why nothing more is known. */
   reason: string;
-  bytesRead: number;
+  /** True when the type is one inspection reads but this file could not be read as it (damaged, truncated). */
+  failed: boolean;
 }
 
 /** What {@link inspectMedia} found. */
