@@ -6,9 +6,9 @@ export type AccountTier = "standard" | "premium";
 
 const READ = "read 2026-12-02";
 /** docs.x.com media best practices: the "Advanced" video requirements and the GIF recommendations. */
-export const BEST_PRACTICES = `https://docs.x.com/x-api/media/quickstart/best-practices (${READ})`;
+export const BEST_PRACTICES = `https://docs.x.com/x-api/media/quickstart/best-practices, ${READ}`;
 /** docs.x.com Ads API creatives, "Promoted Video": the amplify_video length. */
-export const ADS_CREATIVES = `https://docs.x.com/x-ads-api/creatives (${READ})`;
+export const ADS_CREATIVES = `https://docs.x.com/x-ads-api/creatives, ${READ}`;
 
 /** Video limits that are the same for every category and account (BEST_PRACTICES, "Advanced"). */
 export const VIDEO = {

@@ -182,13 +182,15 @@ function checkFrame(
       tier === "standard"
         ? "up to 1280×1024 (1080p with X Premium)"
         : "up to 1280×1024, and 1080p (1920×1080) for subscribers";
+    const fit =
+      width >= height ? `${max.long}:${max.short}` : `${max.short}:${max.long}`;
     add(
       "video.dimensions",
       "warning",
       "the frame size",
       size,
       limit,
-      `scale it down, e.g. \`ffmpeg -i in.mp4 -vf "scale=${max.long}:${max.long}:force_original_aspect_ratio=decrease:force_divisible_by=2" -c:a copy out.mp4\``,
+      `scale it down, e.g. \`ffmpeg -i in.mp4 -vf "scale=${fit}:force_original_aspect_ratio=decrease:force_divisible_by=2" -c:a copy out.mp4\``,
     );
   }
 }

@@ -10,7 +10,7 @@ import type { AccountTier } from "../../../src/media/preflight/index.js";
 import { media } from "../inspect/fixtures.js";
 
 const BEST_PRACTICES =
-  "https://docs.x.com/x-api/media/quickstart/best-practices (read 2026-12-02)";
+  "https://docs.x.com/x-api/media/quickstart/best-practices, read 2026-12-02";
 
 async function check(
   name: string,
