@@ -1,4 +1,4 @@
-// The README's "Regenerating from a new X spec" workflow, run for real on X's 2.159 in a temp copy.
+// The "Regenerating from a new X spec" workflow (docs/regenerating.md), run for real on X's 2.159 in a temp copy.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
