@@ -1,6 +1,9 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
 import type { UploadProgress } from "./engine/progress.js";
 import type { PreflightIssue } from "./media/preflight/index.js";
+import type { RetryEvent } from "./engine/retry.js";
+import { ACCOUNT_TIERS, type AccountTier } from "./media/category.js";
+import { MAX_SEGMENT_BYTES } from "./media/segments.js";
 import {
   isMediaCategory,
   isMediaType,
@@ -18,7 +21,6 @@ import {
   checkUserIds,
 } from "./engine/option-checks.js";
 
-const MiB = 1024 * 1024;
 // setTimeout's largest delay (2^31 − 1 ms ≈ 24.8 days); larger values would fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -79,7 +81,16 @@ export interface UploadOptions {
    */
   altText?: string;
   /**
-   * Bytes per APPEND segment; grown automatically (to at most 5 MiB) so an upload needs ≤ 1,000 segments.
+   * The uploading account's tier: the size preflight then refuses what X refuses that account
+   * (dm_video over 512 MB on a standard account, for instance), and the media preflight applies its video
+   * duration (140 s standard, 4 h X Premium) as an error rather than a warning. Without it, only what no account
+   * can upload is refused.
+   * @default undefined (X's most generous limits, X Premium's)
+   */
+  accountTier?: AccountTier;
+  /**
+   * Bytes per APPEND segment (at most 8 MiB, X's server maximum); grown automatically, up to 8 MiB, only when the
+   * file would otherwise need more than 1,000 segments.
    * @default 4194304 (4 MiB)
    */
   segmentBytes?: number;
@@ -99,6 +110,12 @@ export interface UploadOptions {
    * @default none
    */
   onProgress?: (progress: UploadProgress) => void;
+  /**
+   * Called before each retry of a failed request, with the error, the retry number and the wait (a backoff, or
+   * a rate-limit pause of every request until X's reset). If it throws, the upload stops with that error.
+   * @default none
+   */
+  onRetry?: (event: RetryEvent) => void;
   /**
    * Poll STATUS after FINALIZE until processing ends (videos and GIFs).
    * @default true
@@ -163,6 +180,7 @@ export const PREFLIGHT_MODES: readonly PreflightMode[] = [
 /** Upload options a MediaClient can default for all its uploads. */
 export type UploadDefaults = Pick<
   UploadOptions,
+  | "accountTier"
   | "segmentBytes"
   | "concurrency"
   | "waitForProcessing"
@@ -175,6 +193,7 @@ export type UploadDefaults = Pick<
   | "onProgress"
   | "preflight"
   | "onWarning"
+  | "onRetry"
 >;
 
 /** Options after defaults and validation. */
@@ -185,10 +204,12 @@ export interface ResolvedUploadOptions {
   additionalOwners: readonly string[];
   shared: boolean | undefined;
   altText: string | undefined;
+  accountTier: AccountTier | undefined;
   segmentBytes: number | undefined;
   concurrency: number;
   signal: AbortSignal | undefined;
   onProgress: ((progress: UploadProgress) => void) | undefined;
+  onRetry: ((event: RetryEvent) => void) | undefined;
   waitForProcessing: boolean;
   processingTimeoutMs: number;
   requestTimeoutMs: number;
@@ -223,10 +244,12 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "additionalOwners",
   "shared",
   "altText",
+  "accountTier",
   "segmentBytes",
   "concurrency",
   "signal",
   "onProgress",
+  "onRetry",
   "waitForProcessing",
   "processingTimeoutMs",
   "requestTimeoutMs",
@@ -238,6 +261,7 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "onWarning",
 ];
 const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
+  "accountTier",
   "segmentBytes",
   "concurrency",
   "waitForProcessing",
@@ -250,6 +274,7 @@ const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "onProgress",
   "preflight",
   "onWarning",
+  "onRetry",
 ];
 const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
   "retries",
@@ -265,9 +290,16 @@ export function resolveUploadOptions(
 ): ResolvedUploadOptions {
   checkKnownKeys("options", options, UPLOAD_KEYS);
   checkKnownKeys("options", defaults, DEFAULT_KEYS);
-  const o = { ...defaults, ...options };
-  const r = { ...DEFAULTS.retry, ...defaults.retry, ...options.retry };
-  checkKnownKeys("retry", r, RETRY_KEYS);
+  // An option set to undefined means "the default", at every level, as if it were left out.
+  const o = { ...defined(defaults), ...defined(options) };
+  const r = {
+    ...DEFAULTS.retry,
+    ...defined(defaults.retry),
+    ...defined(options.retry),
+  };
+  for (const retry of [defaults.retry, options.retry]) {
+    if (retry !== undefined) checkKnownKeys("retry", retry, RETRY_KEYS);
+  }
   if (o.mediaType !== undefined && !isMediaType(o.mediaType)) {
     throw new TypeError(
       `Expected \`mediaType\` to be a media type X accepts, got ${JSON.stringify(o.mediaType)}.`,
@@ -281,6 +313,11 @@ export function resolveUploadOptions(
   if (o.preflight !== undefined && !PREFLIGHT_MODES.includes(o.preflight)) {
     throw new TypeError(
       `Expected \`preflight\` to be one of ${PREFLIGHT_MODES.join(", ")}, got ${JSON.stringify(o.preflight)}.`,
+    );
+  }
+  if (o.accountTier !== undefined && !ACCOUNT_TIERS.includes(o.accountTier)) {
+    throw new TypeError(
+      `Expected \`accountTier\` to be one of ${ACCOUNT_TIERS.join(", ")}, got ${JSON.stringify(o.accountTier)}.`,
     );
   }
   const retry = {
@@ -307,10 +344,11 @@ export function resolveUploadOptions(
       checkUserIds("additionalOwners", o.additionalOwners) ?? [],
     shared: checkBoolean("shared", o.shared),
     altText: checkString("altText", o.altText, 1000),
+    accountTier: o.accountTier,
     segmentBytes:
       o.segmentBytes === undefined
         ? undefined
-        : checkInteger("segmentBytes", o.segmentBytes, 1, 64 * MiB),
+        : checkInteger("segmentBytes", o.segmentBytes, 1, MAX_SEGMENT_BYTES),
     concurrency: checkInteger(
       "concurrency",
       o.concurrency ?? DEFAULTS.concurrency,
@@ -319,6 +357,7 @@ export function resolveUploadOptions(
     ),
     signal: checkSignal("signal", o.signal),
     onProgress: checkFunction("onProgress", o.onProgress),
+    onRetry: checkFunction("onRetry", o.onRetry),
     waitForProcessing:
       checkBoolean("waitForProcessing", o.waitForProcessing) ??
       DEFAULTS.waitForProcessing,
@@ -349,4 +388,13 @@ export function resolveUploadOptions(
     preflight: o.preflight ?? DEFAULTS.preflight,
     onWarning: checkFunction("onWarning", o.onWarning),
   };
+}
+
+/** `value` without its undefined-valued keys (a non-object is passed through for its check to reject). */
+function defined<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
 }

@@ -49,7 +49,7 @@ describe("resolveUploadOptions", () => {
     ],
     [
       { segmentBytes: -1 },
-      "Expected `segmentBytes` to be an integer from 1 to 67108864, got -1.",
+      "Expected `segmentBytes` to be an integer from 1 to 8388608, got -1.",
     ],
     [
       { requestTimeoutMs: Infinity },

@@ -12,7 +12,10 @@ import type { MediaSource } from "./source/types.js";
 export async function preflight(
   source: MediaSource,
   plan: Pick<UploadPlan, "mediaType" | "mediaCategory">,
-  options: Pick<ResolvedUploadOptions, "preflight" | "onWarning">,
+  options: Pick<
+    ResolvedUploadOptions,
+    "preflight" | "onWarning" | "accountTier"
+  >,
 ): Promise<readonly PreflightIssue[]> {
   if (options.preflight === "off") return [];
   const inspection = await inspectBytes(
@@ -21,6 +24,7 @@ export async function preflight(
   );
   const issues = checkMedia(inspection, {
     mediaCategory: plan.mediaCategory,
+    accountTier: options.accountTier,
   });
   const errors = issues.filter((i) => i.severity === "error");
   if (options.preflight === "strict" && errors.length > 0) {

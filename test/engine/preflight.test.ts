@@ -61,6 +61,30 @@ describe("strict (the default)", () => {
     expect(warnings).toEqual(result.warnings);
   });
 
+  test("150 s as dm_video with accountTier standard: refused, naming 140 s and X Premium; premium uploads it", async () => {
+    const options = {
+      mediaCategory: "dm_video",
+      accountTier: "standard",
+    } as const;
+    const upload = clientFor(server).upload(
+      media("duration-150s.mp4"),
+      options,
+    );
+    await expect(upload).rejects.toThrow(
+      /The duration is 150 s \(2 min 30 s\); X allows at most 140 s \(2 min 20 s\) for dm_video on a standard account .*or upload from an X Premium account/,
+    );
+    expect(
+      await requestsDuring(() =>
+        clientFor(server).upload(media("duration-150s.mp4"), options),
+      ),
+    ).toBe(0);
+    const premium = await clientFor(server).upload(media("duration-150s.mp4"), {
+      ...options,
+      accountTier: "premium",
+    });
+    expect(premium.warnings).toEqual([]);
+  });
+
   test("351-frame GIF and 2000×2000 video: uploaded, each with its warning", async () => {
     const gif = await clientFor(server).upload(media("frames-351.gif"));
     expect(gif.warnings.map((w) => w.rule)).toEqual(["gif.frames"]);

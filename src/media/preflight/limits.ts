@@ -1,8 +1,9 @@
 // X's documented media constraints, each with the page it comes from (all read 2026-12-02).
 // Where X's pages disagree we take the permissive reading, and the stricter one only warns (see README "Preflight").
 
-/** The kind of X account uploading: video duration (and, per X's docs, 1080p) depend on it. */
-export type AccountTier = "standard" | "premium";
+import type { AccountTier } from "../category.js";
+
+export type { AccountTier } from "../category.js";
 
 const READ = "read 2026-12-02";
 /** docs.x.com media best practices: the "Advanced" video requirements and the GIF recommendations. */
