@@ -10,7 +10,7 @@ import {
   isXMediaError,
   systemCode,
 } from "../../errors/index.js";
-import { MAX_TOTAL_BYTES } from "../../media/types.js";
+import { MAX_CHUNKED_BYTES } from "../../media/segments.js";
 import { fileSource } from "./file-source.js";
 import { ChunkReader, type ByteStream } from "./chunk-reader.js";
 import type { MediaSource } from "./types.js";
@@ -43,9 +43,10 @@ export async function spoolSource(
         chunk = await reader.chunk()
       ) {
         total += chunk.byteLength;
-        if (total > MAX_TOTAL_BYTES) {
+        // Past 1,000 segments of 8 MiB no upload can carry it: stop spooling rather than fill the disk.
+        if (total > MAX_CHUNKED_BYTES) {
           throw new InvalidInputError(
-            `The input stream is larger than X's ${MAX_TOTAL_BYTES} byte maximum; nothing was sent.`,
+            `The input stream is larger than a chunked upload can carry (1000 segments of at most 8 MiB, ${MAX_CHUNKED_BYTES} bytes); nothing was sent.`,
           );
         }
         await file.write(chunk);
