@@ -30,7 +30,7 @@ export async function preflight(
   if (options.preflight === "strict" && errors.length > 0) {
     const list = errors.map((e) => `\n  - ${e.message}`).join("");
     throw new InvalidInputError(
-      `Preflight: X documents that it refuses this ${plan.mediaType} as ${plan.mediaCategory}:${list}\nNothing was sent. Fix the file, or pass preflight: "warn" to upload it anyway.`,
+      `Preflight: X documents that it refuses this ${plan.mediaType} as ${plan.mediaCategory}:${list}\nNothing was sent. Fix the file, or pass \`preflight: "warn"\` to upload it anyway.`,
     );
   }
   // In warn mode the errors are delivered as warnings too (severity kept: X is expected to refuse them).

@@ -89,7 +89,7 @@ describe("upload preflight", () => {
       "The audio profile is HE-AAC; X allows only AAC LC",
     );
     expect(stderr).toContain(
-      'Nothing was sent. Fix the file, or pass preflight: "warn"',
+      "Nothing was sent. Fix the file, or pass --preflight warn to upload it anyway.",
     );
     expect(server.requests.length).toBe(before);
   });

@@ -41,7 +41,7 @@ describe("strict (the default)", () => {
       await expect(upload).rejects.toThrow(InvalidInputError);
       await expect(upload).rejects.toThrow(message);
       await expect(upload).rejects.toThrow(
-        /Nothing was sent\. Fix the file, or pass preflight: "warn"/,
+        /Nothing was sent\. Fix the file, or pass `preflight: "warn"` to upload it anyway\./,
       );
       expect(
         await requestsDuring(() => clientFor(server).upload(media(name))),

@@ -12,6 +12,7 @@ import { HELP } from "../help.js";
 import { println, type CliIo } from "../io.js";
 import { choiceFlag, parseCommand, type FlagSpec } from "../parse.js";
 import { INSPECT_COLUMNS, inspectJson, inspectRow } from "../inspect-view.js";
+import { inCliWords } from "../wording.js";
 import { checkReadableFile } from "./upload.js";
 
 const FLAGS: FlagSpec = {
@@ -48,7 +49,7 @@ export async function inspectCommand(
     json.push({ ...inspectJson(file, inspection, issues), mediaCategory });
     for (const issue of issues)
       notes.push(
-        `${file} (${mediaCategory}): ${issue.severity}: ${issue.message}`,
+        `${file} (${mediaCategory}): ${issue.severity}: ${inCliWords(issue.message)}`,
       );
   }
   if (values.json) {

@@ -30,6 +30,7 @@ import {
   uploadWithReporter,
 } from "../reporter.js";
 import { UsageError } from "../usage-error.js";
+import { inCliWords } from "../wording.js";
 
 const FLAGS: FlagSpec = {
   type: { type: "string" },
@@ -131,7 +132,8 @@ export async function uploadCommand(
         onRetry,
         // Printed before the first request, ahead of the progress bar.
         onWarning: (w) => {
-          if (!values.quiet) println(io.stderr, `warning: ${w.message}`);
+          if (!values.quiet)
+            println(io.stderr, `warning: ${inCliWords(w.message)}`);
         },
       },
       reporter,
