@@ -164,6 +164,11 @@ describe("warn and off", () => {
         'Expected `preflight` to be one of strict, warn, off, got "loose".',
       ),
     );
+    expect(() =>
+      clientFor(server).upload(media("conforming.mp4"), {
+        onWarning: 42 as never,
+      }),
+    ).toThrow(TypeError);
   });
 });
 
