@@ -49,9 +49,17 @@ export function createXClient(options: XClientOptions): XClient {
       `Expected \`baseUrl\` without credentials (user:password@), got ${JSON.stringify(redactUrl(baseUrl))}. X authenticates through \`auth\`.`,
     );
   }
+  const userAgent = options.userAgent ?? "x-media-upload";
+  try {
+    new Headers({ "User-Agent": userAgent });
+  } catch {
+    throw new TypeError(
+      `Expected \`userAgent\` to be a valid header value (no line breaks or control characters), got ${JSON.stringify(userAgent)}.`,
+    );
+  }
   const client = createClient<paths>({
     baseUrl: baseUrl.replace(/\/+$/, ""),
-    headers: { "User-Agent": options.userAgent ?? "x-media-upload" },
+    headers: { "User-Agent": userAgent },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   client.use(authMiddleware(auth));

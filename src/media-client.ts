@@ -1,5 +1,5 @@
 // The public entry points: createMediaClient (upload + thin typed calls + raw client) and uploadMedia.
-import type { ProcessingInfo } from "./errors/index.js";
+import { attachMediaId, type ProcessingInfo } from "./errors/index.js";
 import {
   createXClient,
   DEFAULT_BASE_URL,
@@ -149,16 +149,21 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     async waitForProcessing(id, { onProcessing, ...o } = {}) {
       const ctx = contextFor(o);
       const timeoutMs = resolveUploadOptions(o, defaults).processingTimeoutMs;
-      const first = (await requests.status(ctx, id)).data?.data
-        ?.processing_info;
-      const outcome = await waitUntilProcessed(
-        ctx,
-        id,
-        first,
-        timeoutMs,
-        onProcessing,
-      );
-      return outcome.processing;
+      try {
+        const first = (await requests.status(ctx, id)).data?.data
+          ?.processing_info;
+        const outcome = await waitUntilProcessed(
+          ctx,
+          id,
+          first,
+          timeoutMs,
+          onProcessing,
+        );
+        return outcome.processing;
+      } catch (error) {
+        // An abort between polls has no request to name the media; the caller may still want it.
+        throw attachMediaId(error, id);
+      }
     },
   };
 }

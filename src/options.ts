@@ -1,7 +1,7 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
 import type { UploadProgress } from "./engine/progress.js";
 import type { PreflightIssue } from "./media/preflight/index.js";
-import type { RetryEvent } from "./engine/retry.js";
+import type { RetryEvent, RetryPolicy } from "./engine/retry.js";
 import { ACCOUNT_TIERS, type AccountTier } from "./media/category.js";
 import { MAX_SEGMENT_BYTES } from "./media/segments.js";
 import {
@@ -30,56 +30,56 @@ export interface RetryOptions {
    * Retries per request after the first attempt.
    * @default 5
    */
-  retries?: number;
+  retries?: number | undefined;
   /**
    * Backoff ceiling of the first retry in ms; it doubles per retry, and the actual delay is random below it (full jitter).
    * @default 500
    */
-  minDelayMs?: number;
+  minDelayMs?: number | undefined;
   /**
    * Largest backoff ceiling in ms.
    * @default 30000
    */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * Longest pause accepted when X answers 429 (until `x-rate-limit-reset`); a longer one fails with RateLimitError.
    * @default 900000 (15 minutes, X's rate-limit window)
    */
-  maxRateLimitWaitMs?: number;
+  maxRateLimitWaitMs?: number | undefined;
 }
 
-/** Options of `upload()` and `uploadMedia()`. */
+/** Options of `upload()` and `uploadMedia()`; a field set to `undefined` is the same as one left out (its default). */
 export interface UploadOptions {
   /**
    * The media type to declare; wins over detection unless the bytes say otherwise.
    * @default detected from the magic bytes, else the file extension
    */
-  mediaType?: MediaType;
+  mediaType?: MediaType | undefined;
   /**
    * Send `mediaType` even when the bytes look like another type.
    * @default false
    */
-  forceMediaType?: boolean;
+  forceMediaType?: boolean | undefined;
   /**
    * The media category (`dm_*`, `amplify_video` and `subtitles` only on request).
    * @default tweet_image, tweet_gif or tweet_video, from the media type
    */
-  mediaCategory?: MediaCategory;
+  mediaCategory?: MediaCategory | undefined;
   /**
    * User ids that may also use this media.
    * @default []
    */
-  additionalOwners?: readonly string[];
+  additionalOwners?: readonly string[] | undefined;
   /**
    * Whether the media may be shared (DMs).
    * @default not sent (X's default)
    */
-  shared?: boolean;
+  shared?: boolean | undefined;
   /**
    * Alt text (≤ 1,000 characters), set through `POST /2/media/metadata` once the media is ready.
    * @default none
    */
-  altText?: string;
+  altText?: string | undefined;
   /**
    * The uploading account's tier: the size preflight then refuses what X refuses that account
    * (dm_video over 512 MB on a standard account, for instance), and the media preflight applies its video
@@ -87,65 +87,65 @@ export interface UploadOptions {
    * can upload is refused.
    * @default undefined (X's most generous limits, X Premium's)
    */
-  accountTier?: AccountTier;
+  accountTier?: AccountTier | undefined;
   /**
    * Bytes per APPEND segment (at most 8 MiB, X's server maximum); grown automatically, up to 8 MiB, only when the
    * file would otherwise need more than 1,000 segments.
    * @default 4194304 (4 MiB)
    */
-  segmentBytes?: number;
+  segmentBytes?: number | undefined;
   /**
    * APPEND requests in flight at once (memory ≈ concurrency × segmentBytes for streams; file slices are streamed).
    * Chosen by `npm run bench`: with 50 ms per request, 8 is ~1.5× faster than 4 and within 10% of 16.
    * @default 8
    */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
    * Cancels the upload: in-flight requests and waits stop at once and `upload()` rejects with AbortError.
    * @default none
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Called with progress (at most ~10 times a second, plus the first and the final event).
    * @default none
    */
-  onProgress?: (progress: UploadProgress) => void;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
   /**
    * Called before each retry of a failed request, with the error, the retry number and the wait (a backoff, or
    * a rate-limit pause of every request until X's reset). If it throws, the upload stops with that error.
    * @default none
    */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /**
    * Poll STATUS after FINALIZE until processing ends (videos and GIFs).
    * @default true
    */
-  waitForProcessing?: boolean;
+  waitForProcessing?: boolean | undefined;
   /**
    * Longest wait for processing; then TimeoutError with the media id (resume with `client.waitForProcessing(id)`).
    * @default 600000 (10 minutes)
    */
-  processingTimeoutMs?: number;
+  processingTimeoutMs?: number | undefined;
   /**
    * Longest time for one request, body and answer included; the attempt is then aborted and retried.
    * @default 300000 (5 minutes)
    */
-  requestTimeoutMs?: number;
+  requestTimeoutMs?: number | undefined;
   /**
    * Longest time without a byte moving (sent, or the answer arriving); the attempt is then aborted and retried.
    * @default 30000
    */
-  stallTimeoutMs?: number;
+  stallTimeoutMs?: number | undefined;
   /**
    * Retry policy overrides.
    * @default { retries: 5, minDelayMs: 500, maxDelayMs: 30000, maxRateLimitWaitMs: 900000 }
    */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /**
    * Byte count of a stream input; without it the stream is spooled to a temp file first (INIT needs `total_bytes`).
    * @default none
    */
-  size?: number;
+  size?: number | undefined;
   /**
    * Checks the media against X's documented rules (frame rate, size, aspect ratio, pixel format, audio, duration,
    * GIF frames) before sending, reading only its headers. `strict` refuses what X documents it refuses (an
@@ -153,18 +153,18 @@ export interface UploadOptions {
    * rest; `warn` uploads anyway and reports everything as warnings; `off` does not inspect.
    * @default "strict" (only what X says it refuses is refused; where X's pages disagree it warns)
    */
-  preflight?: PreflightMode;
+  preflight?: PreflightMode | undefined;
   /**
    * Called before any request with each preflight warning (also in `result.warnings`). If it throws, the upload
    * stops with that error and nothing is sent.
    * @default none
    */
-  onWarning?: (warning: PreflightIssue) => void;
+  onWarning?: ((warning: PreflightIssue) => void) | undefined;
   /**
    * File name used for extension-based type detection when the bytes are not recognised.
    * @default the path's base name, or `File.name`
    */
-  fileName?: string;
+  fileName?: string | undefined;
 }
 
 /** How `upload()` checks the media against X's documented rules before sending it. */
@@ -214,7 +214,7 @@ export interface ResolvedUploadOptions {
   processingTimeoutMs: number;
   requestTimeoutMs: number;
   stallTimeoutMs: number;
-  retry: Required<RetryOptions>;
+  retry: RetryPolicy;
   size: number | undefined;
   fileName: string | undefined;
   preflight: PreflightMode;

@@ -95,10 +95,10 @@ describe("per-segment retry", () => {
       const result = await clientFor(roomy).upload(big, {
         // 8 MiB, X's largest segment: still far more than loopback's socket buffers hold.
         segmentBytes: 8 * 1024 * 1024,
-        stallTimeoutMs: 300,
+        stallTimeoutMs: 1000,
       });
       const segment0 = roomy.upload(result.id)?.segments.get(0);
-      expect(segment0?.attempts).toBe(2);
+      expect(segment0?.attempts).toBeGreaterThanOrEqual(2);
       expect(roomy.upload(result.id)?.sha256).toBe(sha256(big));
     } finally {
       await roomy.close();
@@ -117,18 +117,18 @@ describe("per-segment retry", () => {
         ] as const
       ).map((operation) => ({
         operation,
-        fault: { kind: "latency", ms: 400 } as const,
+        fault: { kind: "latency", ms: 500 } as const,
       })),
     );
+    const from = server.requests.length;
     const result = await clientFor(server).upload(video, {
       ...small,
-      stallTimeoutMs: 100,
+      stallTimeoutMs: 200,
       altText: "a video",
     });
-    const attempts = server.requests.filter(
-      (r) => r.mediaId === result.id || r.operation === "initializeMediaUpload",
-    );
-    expect(attempts.filter((r) => r.outcome !== "answered")).toEqual([]);
+    const requests = server.requests.slice(from);
+    expect(requests.filter((r) => r.faults.length > 0)).toHaveLength(5);
+    expect(requests.filter((r) => r.outcome !== "answered")).toEqual([]);
     expect(Object.values(attemptsOf(result.id))).toEqual(Array(8).fill(1));
   });
 

@@ -98,6 +98,8 @@ Flags:
   --reset-rate <0..1>    share of requests whose connection is reset
   --seed <n>             seed of the random faults (default: 1)
   --processing-ms <ms>   video/GIF processing time after FINALIZE (default: 3000)
+  --account-tier <tier>  standard or premium: whose size limits INITIALIZE applies
+                         (default: standard)
   --log                  print one line per request
   --json                 print {"url": …} as one JSON line once listening
   -h, --help             this help`,

@@ -18,7 +18,11 @@ const FLAG_FOR: readonly (readonly [string, string])[] = [
 
 /** `message` with library option names (`mediaType`, `altText`, `baseUrl` …) replaced by the CLI's flags. */
 export function inCliWords(message: string): string {
-  let out = message;
+  // A processing timeout's resume advice, as a command (the CLI waits processingTimeoutMs' default, 10 minutes).
+  let out = message.replace(
+    /after processingTimeoutMs \((\d+) ms\)\. Resume with client\.waitForProcessing\("(\d+)"\), or raise processingTimeoutMs\./g,
+    "after $1 ms. Wait longer with `x-media-upload status $2 --wait`.",
+  );
   for (const [option, flag] of FLAG_FOR) {
     const escaped = option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     // Backticked anywhere; bare only as a camelCase identifier (plain words like "concurrency" stay).

@@ -51,7 +51,9 @@ export function append(
 ): Promise<Answer<"appendMediaUpload">> {
   const path = `/2/media/upload/${encodeURIComponent(id)}/append`;
   const target = targetOf(ctx, "append", "POST", path, id, segmentIndex);
+  let latest = 0;
   return retried(ctx, target, ({ signal, touch, sent }) => {
+    const attempt = ++latest;
     hooks.onAttempt?.();
     // The stall watchdog runs while the body goes out (connecting included), not while X thinks.
     touch();
@@ -59,6 +61,8 @@ export function append(
       media,
       segmentIndex,
       (n) => {
+        // A failed attempt's body can still be pulled once the retry began: those bytes do not count.
+        if (attempt !== latest) return;
         touch();
         hooks.onBytes?.(n);
       },

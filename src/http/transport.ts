@@ -1,5 +1,6 @@
-// Tells transport failures (no HTTP answer) from bugs in the request setup, and transient
-// failures (worth another attempt) from fatal ones. Every message passes the redactor.
+// Tells transport failures (no HTTP answer) from bugs in the request setup, and fatal transport
+// failures (refused, unknown host, TLS, blocked port) from the rest, which are worth another attempt.
+// Every message passes the redactor.
 import {
   NetworkError,
   XMediaError,
@@ -9,24 +10,6 @@ import {
   type RequestTarget,
 } from "../errors/index.js";
 import { redactText } from "./redact.js";
-
-// The connection broke or timed out mid-way: the next attempt may well get through.
-const TRANSIENT = new Set([
-  "ECONNRESET",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ENETDOWN",
-  "ENETUNREACH",
-  "EHOSTDOWN",
-  "EHOSTUNREACH",
-  "EAI_AGAIN",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
 
 // Retrying cannot fix these. api.x.com sits behind load balancers that always accept on 443, so a
 // refused connection means a wrong host or port in `baseUrl` (or a local server that is not running).
@@ -38,6 +21,8 @@ const FATAL_HINTS: Readonly<Record<string, string>> = {
   "bad port":
     "fetch refuses to connect to this port (a blocked port, https://fetch.spec.whatwg.org/#port-blocking): use another port in `baseUrl`. Not retried.",
 };
+// Node's and undici's codes for a wrong argument: a bug in the request, not the network.
+const MISUSE = /^ERR_(?!TLS|SSL)|^UND_ERR_(INVALID|NOT_SUPPORTED)/;
 const TLS_HINT =
   "The TLS handshake failed (certificate or protocol): check `baseUrl` and the system's certificates. Not retried.";
 
@@ -53,17 +38,11 @@ export function transportError(
     /[.\s]+$/,
     "",
   );
-  if (code !== undefined && TRANSIENT.has(code)) {
-    return new NetworkError(target, error, { code, retryable: true });
-  }
-  if (message === "socket hang up") {
-    return new NetworkError(target, error, { code, reason: message });
-  }
   const fatal =
     (code === undefined ? undefined : FATAL_HINTS[code]) ??
     FATAL_HINTS[message] ??
     (isTls(error) ? TLS_HINT : undefined);
-  if (fatal !== undefined || code !== undefined || isFetchFailure(error)) {
+  if (fatal !== undefined) {
     return new NetworkError(target, error, {
       code,
       reason: code ?? message,
@@ -71,8 +50,17 @@ export function transportError(
       hint: fatal,
     });
   }
-  // Not a transport failure at all (an invalid header value, a throwing custom fetch, a URL
-  // with credentials): the same request would fail the same way, so it is not retried.
+  // Resets, timeouts, hang-ups, unreachable networks: the next attempt may well get through.
+  const misuse = code !== undefined && MISUSE.test(code);
+  if (!misuse && (code !== undefined || isFetchFailure(error))) {
+    return new NetworkError(target, error, {
+      code,
+      reason: code ?? message,
+      retryable: true,
+    });
+  }
+  // Not a transport failure (an invalid header value, a throwing custom fetch, a URL with
+  // credentials, a wrong argument): the same request would fail the same way, so it is not retried.
   const name =
     typeof (error as { name?: unknown } | null)?.name === "string"
       ? (error as { name: string }).name

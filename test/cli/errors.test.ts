@@ -61,6 +61,15 @@ describe("messages name CLI flags, not library options", () => {
   });
 });
 
+test("X's own sentences are not followed by a second period", async () => {
+  const out = await runInProcess(["status", "123"], { env });
+  expect(out.code).toBe(5);
+  expect(out.stderr).toContain(
+    "failed with 404: Could not find media with media_id: [123]. The media id is unknown",
+  );
+  expect(out.stderr).not.toContain("..");
+});
+
 describe("usage errors help the user fix the command line", () => {
   test.each([
     ["--alt-txt", "--alt-text"],
