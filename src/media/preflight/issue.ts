@@ -31,3 +31,14 @@ export function issue(
 }
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Records one finding (the context is bound by the caller). */
+export type AddIssue = (
+  rule: string,
+  severity: PreflightIssue["severity"],
+  property: string,
+  value: string,
+  limit: string,
+  fix: string,
+  source?: string,
+) => void;

@@ -1,16 +1,11 @@
 // X's video rules (limits.ts) applied to an inspected MP4/MOV: pure, one finding per broken rule.
 import type { VideoInspection } from "../inspect/types.js";
+import { checkDuration, type VideoCategory } from "./duration-rules.js";
+import { checkFrame } from "./frame-rules.js";
 import { issue, type PreflightIssue } from "./issue.js";
-import {
-  BEST_PRACTICES,
-  MAX_SECONDS,
-  VIDEO,
-  ADS_CREATIVES,
-  type AccountTier,
-} from "./limits.js";
+import { BEST_PRACTICES, VIDEO, type AccountTier } from "./limits.js";
 
-/** The categories a video is uploaded under. */
-export type VideoCategory = keyof typeof MAX_SECONDS;
+export type { VideoCategory } from "./duration-rules.js";
 
 const TRANSCODE = "-c:v libx264 -profile:v high -pix_fmt yuv420p";
 
@@ -134,129 +129,4 @@ export function checkVideo(
   return found;
 }
 
-type Add = (
-  rule: string,
-  severity: PreflightIssue["severity"],
-  property: string,
-  value: string,
-  limit: string,
-  fix: string,
-  source?: string,
-) => void;
-
-function checkFrame(
-  width: number,
-  height: number,
-  tier: AccountTier | undefined,
-  add: Add,
-): void {
-  const size = `${width}×${height}`;
-  if (Math.min(width, height) < VIDEO.minSide) {
-    add(
-      "video.dimensions",
-      "error",
-      "the frame size",
-      size,
-      `at least ${VIDEO.minSide}×${VIDEO.minSide}`,
-      "scale it up, e.g. `ffmpeg -i in.mp4 -vf scale=-2:320 -c:a copy out.mp4`",
-    );
-  }
-  const aspect = width / height;
-  if (aspect < VIDEO.minAspect - 1e-9 || aspect > VIDEO.maxAspect + 1e-9) {
-    add(
-      "video.aspectRatio",
-      "error",
-      "the aspect ratio",
-      `${ratio(width, height)} (${size})`,
-      "between 1:3 and 3:1",
-      "pad or crop it into that range, e.g. `ffmpeg -i in.mp4 -vf \"pad='max(iw,ceil(ih/6)*2)':'max(ih,ceil(iw/6)*2)':(ow-iw)/2:(oh-ih)/2\" -c:a copy out.mp4`",
-    );
-  }
-  // Permissive reading (limits.ts): 1080p for X Premium and when the tier is unknown, 1280×1024 for standard.
-  const max = tier === "standard" ? VIDEO.standardMax : VIDEO.premiumMax;
-  if (
-    Math.max(width, height) > max.long ||
-    Math.min(width, height) > max.short
-  ) {
-    const limit =
-      tier === "standard"
-        ? "up to 1280×1024 (1080p with X Premium)"
-        : "up to 1280×1024, and 1080p (1920×1080) for subscribers";
-    const fit =
-      width >= height ? `${max.long}:${max.short}` : `${max.short}:${max.long}`;
-    add(
-      "video.dimensions",
-      "warning",
-      "the frame size",
-      size,
-      limit,
-      `scale it down, e.g. \`ffmpeg -i in.mp4 -vf "scale=${fit}:force_original_aspect_ratio=decrease:force_divisible_by=2" -c:a copy out.mp4\``,
-    );
-  }
-}
-
-function checkDuration(
-  seconds: number,
-  category: VideoCategory,
-  tier: AccountTier | undefined,
-  add: Add,
-): void {
-  const source = category === "amplify_video" ? ADS_CREATIVES : BEST_PRACTICES;
-  if (seconds < VIDEO.minSeconds) {
-    add(
-      "video.duration",
-      "error",
-      "the duration",
-      duration(seconds),
-      `at least ${VIDEO.minSeconds} s`,
-      "upload a longer clip",
-    );
-  }
-  const limits = MAX_SECONDS[category];
-  const max = limits[tier ?? "premium"];
-  const trim = (to: number) =>
-    `trim it, e.g. \`ffmpeg -i in.mp4 -t ${to} -c copy out.mp4\``;
-  if (seconds > max) {
-    const premiumNote =
-      tier === "standard" && limits.premium > max
-        ? `, or upload from an X Premium account (${duration(limits.premium)})`
-        : "";
-    add(
-      "video.duration",
-      "error",
-      "the duration",
-      duration(seconds),
-      `at most ${duration(max)}`,
-      trim(max) + premiumNote,
-      source,
-    );
-  } else if (tier === undefined && seconds > limits.standard) {
-    // Unknown account: X refuses this from a standard account only, so it warns.
-    add(
-      "video.duration",
-      "warning",
-      "the duration",
-      duration(seconds),
-      `at most ${duration(limits.standard)} on a standard account (${duration(limits.premium)} with X Premium)`,
-      `${trim(limits.standard)} unless the account has X Premium; set \`accountTier\` to make this check exact`,
-      source,
-    );
-  }
-}
-
 const fps = (n: number): string => String(Math.round(n * 100) / 100);
-
-/** `150 s (2 min 30 s)`, `4 h`. */
-function duration(seconds: number): string {
-  const s = Math.round(seconds * 100) / 100;
-  if (s < 60) return `${s} s`;
-  if (s >= 3600 && s % 3600 === 0) return `${s / 3600} h`;
-  const rest = Math.round(s % 60);
-  return `${s} s (${Math.floor(s / 60)} min${rest ? ` ${rest} s` : ""})`;
-}
-
-function ratio(width: number, height: number): string {
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
-  const d = gcd(width, height);
-  return `${width / d}:${height / d}`;
-}
