@@ -1,4 +1,5 @@
 // One finding of preflight: what breaks which of X's rules, and how to fix it.
+import { BEST_PRACTICES } from "./limits.js";
 
 /** A property of the media that breaks (error) or may break (warning) one of X's documented rules. */
 export interface PreflightIssue {
@@ -42,3 +43,20 @@ export type AddIssue = (
   fix: string,
   source?: string,
 ) => void;
+
+/** An {@link AddIssue} that appends to `found`, with `context` (`for tweet_video …`) and X's best-practices page by default. */
+export function collector(found: PreflightIssue[], context: string): AddIssue {
+  return (
+    rule,
+    severity,
+    property,
+    value,
+    limit,
+    fix,
+    source = BEST_PRACTICES,
+  ) => {
+    found.push(
+      issue({ rule, severity, property, value, limit, fix, source }, context),
+    );
+  };
+}

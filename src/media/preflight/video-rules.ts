@@ -2,8 +2,8 @@
 import type { VideoInspection } from "../inspect/types.js";
 import { checkDuration, type VideoCategory } from "./duration-rules.js";
 import { checkFrame } from "./frame-rules.js";
-import { issue, type PreflightIssue } from "./issue.js";
-import { BEST_PRACTICES, VIDEO, type AccountTier } from "./limits.js";
+import { collector, type PreflightIssue } from "./issue.js";
+import { VIDEO, type AccountTier } from "./limits.js";
 
 export type { VideoCategory } from "./duration-rules.js";
 
@@ -17,18 +17,7 @@ export function checkVideo(
 ): PreflightIssue[] {
   const context = `for ${category}${tier ? ` on a ${tier} account` : ""}`;
   const found: PreflightIssue[] = [];
-  const add = (
-    rule: string,
-    severity: PreflightIssue["severity"],
-    property: string,
-    value: string,
-    limit: string,
-    fix: string,
-    source = BEST_PRACTICES,
-  ) =>
-    found.push(
-      issue({ rule, severity, property, value, limit, fix, source }, context),
-    );
+  const add = collector(found, context);
 
   if (!v.video) {
     add(
