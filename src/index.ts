@@ -18,11 +18,29 @@ export type {
 } from "./client/upload-many.js";
 export {
   DEFAULTS,
+  PREFLIGHT_MODES,
+  type PreflightMode,
   type RetryOptions,
   type UploadDefaults,
   type UploadOptions,
 } from "./client/options.js";
 export type { UploadResult } from "./engine/result.js";
+export { inspectMedia, type InspectOptions } from "./client/inspect-media.js";
+export type {
+  AudioTrackInfo,
+  GifInspection,
+  ImageInspection,
+  InspectionBase,
+  MediaInspection,
+  OtherInspection,
+  VideoInspection,
+  VideoTrackInfo,
+} from "./media/inspect/index.js";
+export {
+  checkMedia,
+  type CheckMediaOptions,
+  type PreflightIssue,
+} from "./media/preflight/index.js";
 export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
 export type { RetryEvent } from "./api/retry.js";

@@ -4,6 +4,11 @@ import type { ResolvedUploadOptions } from "../engine/settings.js";
 import type { RetryEvent } from "../api/retry.js";
 import { ACCOUNT_TIERS, type AccountTier } from "../media/category.js";
 import { MAX_SEGMENT_BYTES } from "../media/segments.js";
+import type { PreflightIssue } from "../media/preflight/index.js";
+import {
+  PREFLIGHT_MODES,
+  type PreflightMode,
+} from "../media/preflight/mode.js";
 import {
   isMediaCategory,
   isMediaType,
@@ -82,7 +87,9 @@ export interface UploadOptions {
   altText?: string | undefined;
   /**
    * The uploading account's tier: the size preflight then refuses what X refuses that account
-   * (dm_video over 512 MB on a standard account, for instance). Without it, only what no account can upload is refused.
+   * (dm_video over 512 MB on a standard account, for instance), and the media preflight applies its video
+   * duration (140 s standard, 4 h X Premium) as an error rather than a warning. Without it, only what no account
+   * can upload is refused.
    * @default undefined (X's most generous limits, X Premium's)
    */
   accountTier?: AccountTier | undefined;
@@ -145,6 +152,20 @@ export interface UploadOptions {
    */
   size?: number | undefined;
   /**
+   * Checks the media against X's documented rules (frame rate, size, aspect ratio, pixel format, audio, duration,
+   * GIF frames) before sending, reading only its headers. `strict` refuses what X documents it refuses (an
+   * InvalidInputError naming the property, its value, X's limit and the fix; nothing is sent) and warns about the
+   * rest; `warn` uploads anyway and reports everything as warnings; `off` does not inspect.
+   * @default "strict" (only what X says it refuses is refused; where X's pages disagree it warns)
+   */
+  preflight?: PreflightMode | undefined;
+  /**
+   * Called before any request with each preflight warning (also in `result.warnings`). If it throws, the upload
+   * stops with that error and nothing is sent.
+   * @default none
+   */
+  onWarning?: ((warning: PreflightIssue) => void) | undefined;
+  /**
    * File name used for extension-based type detection when the bytes are not recognised.
    * @default the path's base name, or `File.name`
    */
@@ -165,6 +186,8 @@ export type UploadDefaults = Pick<
   | "additionalOwners"
   | "shared"
   | "onProgress"
+  | "preflight"
+  | "onWarning"
   | "onRetry"
 >;
 
@@ -177,6 +200,7 @@ export const DEFAULTS = {
   processingTimeoutMs: 600_000,
   requestTimeoutMs: 300_000,
   stallTimeoutMs: 30_000,
+  preflight: "strict",
   retry: {
     retries: 5,
     minDelayMs: 500,
@@ -205,6 +229,8 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "retry",
   "size",
   "fileName",
+  "preflight",
+  "onWarning",
 ];
 const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "accountTier",
@@ -218,6 +244,8 @@ const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "additionalOwners",
   "shared",
   "onProgress",
+  "preflight",
+  "onWarning",
   "onRetry",
 ];
 const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
@@ -252,6 +280,11 @@ export function resolveUploadOptions(
   if (o.mediaCategory !== undefined && !isMediaCategory(o.mediaCategory)) {
     throw new TypeError(
       `Expected \`mediaCategory\` to be one of ${MEDIA_CATEGORIES.join(", ")}, got ${JSON.stringify(o.mediaCategory)}.`,
+    );
+  }
+  if (o.preflight !== undefined && !PREFLIGHT_MODES.includes(o.preflight)) {
+    throw new TypeError(
+      `Expected \`preflight\` to be one of ${PREFLIGHT_MODES.join(", ")}, got ${JSON.stringify(o.preflight)}.`,
     );
   }
   if (o.accountTier !== undefined && !ACCOUNT_TIERS.includes(o.accountTier)) {
@@ -324,6 +357,8 @@ export function resolveUploadOptions(
         ? undefined
         : checkInteger("size", o.size, 0, Number.MAX_SAFE_INTEGER),
     fileName: checkString("fileName", o.fileName, 1024),
+    preflight: o.preflight ?? DEFAULTS.preflight,
+    onWarning: checkFunction("onWarning", o.onWarning),
   };
 }
 
@@ -355,3 +390,5 @@ function defined<T>(value: T): T {
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as T;
 }
+
+export { PREFLIGHT_MODES, type PreflightMode };

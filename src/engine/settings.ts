@@ -4,6 +4,8 @@ import type { ApiRuntime } from "../api/context.js";
 import type { RetryEvent, RetryPolicy } from "../api/retry.js";
 import type { AccountTier } from "../media/category.js";
 import type { MediaCategory, MediaType } from "../media/types.js";
+import type { PreflightIssue } from "../media/preflight/index.js";
+import type { PreflightMode } from "../media/preflight/mode.js";
 import type { RequestBudget } from "./budget.js";
 import type { UploadProgress } from "./progress.js";
 
@@ -34,4 +36,6 @@ export interface ResolvedUploadOptions {
   retry: RetryPolicy;
   size: number | undefined;
   fileName: string | undefined;
+  preflight: PreflightMode;
+  onWarning: ((warning: PreflightIssue) => void) | undefined;
 }
