@@ -11,3 +11,5 @@ export const GENERATED_TYPES_PATH = `${root}generated/openapi.ts`;
 export const DEFAULT_SPEC_URL = "https://api.x.com/2/openapi.json";
 /** The DO-NOT-EDIT note in generated/. */
 export const GENERATED_README_PATH = `${root}generated/README.md`;
+/** The repository's prettier config, which generation uses explicitly (never a parent directory's). */
+export const PRETTIER_CONFIG_PATH = `${root}.prettierrc.json`;
