@@ -15,6 +15,8 @@ export interface LoadedSpec {
   source: string;
   sha256: string;
   document: JsonObject;
+  /** The upstream text itself (what sha256 hashes). */
+  text: string;
 }
 
 /** Reads a spec from a path (gzipped when it ends in `.gz`) or an http(s) URL; JSON first, YAML as fallback. */
@@ -34,7 +36,7 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
       `${source} is not an OpenAPI 3 document (no "openapi" field).`,
     );
   }
-  return { source, sha256, document };
+  return { source, sha256, document, text };
 }
 
 // sha256 is of the upstream bytes, so a gzipped copy hashes like the original.
