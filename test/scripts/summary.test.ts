@@ -1,14 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
-import { extractMediaSpec } from "../../scripts/lib/extract.js";
 import {
   isObject,
-  loadSpec,
   type Json,
   type JsonObject,
 } from "../../scripts/lib/load.js";
 import { summarizeChanges } from "../../scripts/lib/summary.js";
-
-const SPECS = "/work/shared/specs";
+import { extractOf } from "./helpers/fixtures.js";
 
 /** The lines under one operation's heading, or undefined when the operation is not listed. */
 function block(summary: string, operationId: string): string[] | undefined {
@@ -123,9 +120,7 @@ const DATA = "components.schemas.Upload.allOf.0.properties.data";
 describe("summarizeChanges on X's 2.156 → 2.159", () => {
   it("names the dropped `required: [id, media_key]` under every operation whose 200 response uses it", async () => {
     const [before, after] = await Promise.all(
-      ["2.156", "2.159"].map(async (v) =>
-        extractMediaSpec(await loadSpec(`${SPECS}/openapi-${v}.json`)),
-      ),
+      ["2.156", "2.159"].map((v) => extractOf(v)),
     );
     const summary = summarizeChanges(before as JsonObject, after as JsonObject);
     expect(summary.split("\n")[0]).toBe(
