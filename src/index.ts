@@ -15,6 +15,7 @@ export {
   type UploadOptions,
 } from "./options.js";
 export type { UploadResult } from "./engine/result.js";
+export type { ImageDetails, VideoDetails } from "./engine/media-details.js";
 export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
 export {

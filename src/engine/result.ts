@@ -1,6 +1,7 @@
 // What upload() resolves with.
 import type { ProcessingInfo } from "../errors/index.js";
 import type { MediaCategory, MediaType } from "../media/types.js";
+import type { ImageDetails, VideoDetails } from "./media-details.js";
 
 /** A finished upload: pass `id` in `media.media_ids` of `POST /2/tweets`. */
 export interface UploadResult {
@@ -18,4 +19,8 @@ export interface UploadResult {
   readonly expiresAt: Date | undefined;
   /** The final `processing_info` (videos and GIFs), or undefined when X reported none (images). */
   readonly processing: ProcessingInfo | undefined;
+  /** Image width, height and type, when X reported them (FINALIZE/STATUS `image`). */
+  readonly image: ImageDetails | undefined;
+  /** The processed video's type, when X reported it (FINALIZE/STATUS `video`). */
+  readonly video: VideoDetails | undefined;
 }
