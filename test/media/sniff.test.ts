@@ -396,8 +396,8 @@ describe("sniffMediaType", () => {
 describe("mediaTypeFromExtension", () => {
   it.each([
     ["clip.MP4", "video/mp4"],
-    ["/home/me/movie.mov", "video/quicktime"],
-    ["C:\\Users\\me\\photo.JPEG", "image/jpeg"],
+    ["/home/me/movie.mov", "video/quicktime"], // path-check: sample input, never read
+    ["C:\\Users\\me\\photo.JPEG", "image/jpeg"], // path-check: sample input, never read
     ["a.b.c/pic.webp", "image/webp"],
     ["captions.en.vtt", "text/vtt"],
     ["scene.usdz", "model/vnd.usdz+zip"],
