@@ -1,4 +1,4 @@
-// Repository rules a grep can check: the repo stands alone (no `../shared`, no machine paths), and
+// Repository rules a grep can check: the repo stands alone (no sibling shared/ dir, no machine paths), and
 // hand-written code binds to operations and paths, never to component schema names (X renames them).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -90,7 +90,7 @@ describe("the repository stands alone", () => {
     expect(MACHINE_PATH.test(`readFile("/${"work"}/shared/x.json")`)).toBe(
       true,
     );
-    expect(MACHINE_PATH.test(`'C:\\\\Users\\\\me'`)).toBe(true);
+    expect(MACHINE_PATH.test(`'C:${"\\\\"}Users'`)).toBe(true); // as source text spells it
     expect(MACHINE_PATH.test(`fetch("/2/media/upload")`)).toBe(false);
   });
 });
