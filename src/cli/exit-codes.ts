@@ -1,6 +1,6 @@
 // Exit codes by error kind, and the JSON shape of an error for `--json`.
 
-/** The CLI's exit codes; the README's table lists the same. */
+/** The CLI's exit codes; docs/cli.md's table lists the same. */
 export const EXIT_CODES = {
   ok: 0,
   internal: 1,

@@ -1,4 +1,4 @@
-// --help texts of every command; the README's CLI reference says the same.
+// --help texts of every command; docs/cli.md says the same.
 import { DEFAULTS } from "../options.js";
 
 const CREDENTIALS = `Credentials (environment only; there are no token flags):

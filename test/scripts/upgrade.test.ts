@@ -1,4 +1,4 @@
-// The README's "Regenerating from a new X spec" workflow, run for real in a temp copy: from the fixture
+// The "Regenerating from a new X spec" workflow (docs/regenerating.md), run for real in a temp copy: from the fixture
 // before the committed version, spec:update to the committed version → generate → typecheck. The
 // versions come from the committed extract and the fixtures, so the next upgrade needs no edit here.
 import { readFile, writeFile } from "node:fs/promises";
