@@ -22,7 +22,7 @@ import { makeWorkspace } from "./helpers/workspace.js";
 // The oldest versioned fixture: most of the upstream bugs the patches fix are present in it.
 const OLDEST = fixtureVersions()[0] ?? "";
 const skippedLine = (name: string, version: string): string =>
-  `skipped patch ${name}: upstream fixed the bug in ${version} (it still applies to older specs; delete it from scripts/patches.ts when those no longer matter)`;
+  `skipped patch ${name}: spec ${version} does not have the bug it fixes (if upstream fixed it for good, delete it from scripts/patches.ts)`;
 
 const sha256 = (text: string | Buffer): string =>
   createHash("sha256").update(text).digest("hex");
@@ -66,7 +66,7 @@ describe("generate()", () => {
     const upstream = extract["x-upstream"] as JsonObject;
     const { applied, unneeded } = applyPatches(extract);
     const skipped = unneeded.length
-      ? `; skipped (fixed upstream): ${unneeded.join(", ")}`
+      ? `; skipped (bug not in this spec): ${unneeded.join(", ")}`
       : "";
     const header = (files.get(GENERATED_TYPES_PATH) ?? "")
       .split("\n")
@@ -111,7 +111,7 @@ describe("spec patches", () => {
     const { files, log } = await generate(JSON.stringify(metaFixed));
     expect(log).toEqual(unneeded.map((name) => skippedLine(name, OLDEST)));
     expect(files.get(GENERATED_TYPES_PATH)).toContain(
-      `spec patches: ${applied.join(", ")}; skipped (fixed upstream): ${unneeded.join(", ")}\n`,
+      `spec patches: ${applied.join(", ")}; skipped (bug not in this spec): ${unneeded.join(", ")}\n`,
     );
   });
 
