@@ -15,8 +15,9 @@ const MACHINE_PATH = new RegExp(
 const SCHEMAS = ["components", '["schemas"]'].join("");
 const SCHEMAS_SINGLE = ["components", "['schemas']"].join("");
 const ALLOWED = "path-check: sample input, never read";
-// The extractor copies components by name by design.
-const SCHEMA_NAME_EXEMPT = /^scripts\/lib\/extract\.ts$/;
+// The extractor copies components by name, and the spec:evolve mutations rename and inline them: both
+// edit spec JSON by design (neither uses the generated types).
+const SCHEMA_NAME_EXEMPT = /^scripts\/(lib\/extract\.ts|evolve\/)/;
 
 /** Tracked and new (not ignored) files under CHECKED; a plain walk when there is no git. */
 function trackedFiles(): string[] {
@@ -96,7 +97,7 @@ describe("the repository stands alone", () => {
 });
 
 describe("hand-written code binds to operations, not component names", () => {
-  it(`no file in src/, test/, bench/ or scripts/ (but the extractor) names ${SCHEMAS}`, () => {
+  it(`no file in src/, test/, bench/ or scripts/ (but the extractor and spec:evolve) names ${SCHEMAS}`, () => {
     const named = offenders(
       (line) => line.includes(SCHEMAS) || line.includes(SCHEMAS_SINGLE),
       (path) => !SCHEMA_NAME_EXEMPT.test(path),
