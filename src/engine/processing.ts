@@ -6,6 +6,7 @@ import {
   type ProcessingInfo,
 } from "../errors/index.js";
 import type { RequestContext } from "./context.js";
+import type { MediaDetails } from "./media-details.js";
 import { status } from "./requests.js";
 import { sleep } from "./sleep.js";
 
@@ -20,6 +21,8 @@ export interface ProcessingOutcome {
   processing: ProcessingInfo | undefined;
   expiresAfterSecs: number | undefined;
   answeredAt: number;
+  /** The last STATUS answer's `image`/`video`, if STATUS was asked. */
+  details?: MediaDetails | undefined;
 }
 
 /** Whether `info` reports a failure: state `failed`, or an `error` whatever the state. */
@@ -69,6 +72,7 @@ export async function waitUntilProcessed(
       processing: data?.processing_info,
       expiresAfterSecs: data?.expires_after_secs ?? outcome.expiresAfterSecs,
       answeredAt: Date.now(),
+      details: data,
     };
   }
 }

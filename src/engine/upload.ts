@@ -14,6 +14,11 @@ import { appendAll } from "./append-all.js";
 import type { RequestContext } from "./context.js";
 import { preflight } from "./preflight.js";
 import { prepare, type UploadPlan } from "./prepare.js";
+import {
+  imageDetails,
+  videoDetails,
+  type MediaDetails,
+} from "./media-details.js";
 import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
 import { RateGate } from "./rate-gate.js";
@@ -147,6 +152,7 @@ async function send(
   const finData = fin.data?.data ?? (await status(ctx, id)).data?.data;
   expiresAtMs = relative(finData?.expires_after_secs) ?? expiresAtMs;
   let processing: ProcessingInfo | undefined = finData?.processing_info;
+  let details: MediaDetails | undefined = finData;
   if (processing && processingFailed(processing))
     throw new ProcessingError(id, processing);
   if (processing && options.waitForProcessing) {
@@ -160,6 +166,8 @@ async function send(
     );
     // STATUS without processing_info: X has nothing left to process; the pending state is stale.
     processing = outcome.processing;
+    // STATUS after processing knows what FINALIZE could not yet (the video's type).
+    details = { ...details, ...pickDetails(outcome.details) };
     if (outcome.expiresAfterSecs !== undefined) {
       expiresAtMs = outcome.answeredAt + outcome.expiresAfterSecs * 1000;
     }
@@ -179,6 +187,15 @@ async function send(
     mediaCategory: plan.mediaCategory,
     expiresAt: expiresAtMs === undefined ? undefined : new Date(expiresAtMs),
     processing,
+    image: imageDetails(details),
+    video: videoDetails(details),
+  };
+}
+
+function pickDetails(data: MediaDetails | undefined): MediaDetails {
+  return {
+    ...(data?.image === undefined ? {} : { image: data.image }),
+    ...(data?.video === undefined ? {} : { video: data.video }),
   };
 }
 
