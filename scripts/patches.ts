@@ -1,8 +1,9 @@
 // Named fixes for bugs in X's upstream spec, applied by scripts/generate.ts before type generation.
-// openapi/ keeps the upstream text; each patch finds its target through an operation's response,
-// reports "no longer needed" once upstream fixes the bug, and throws if its operation disappears.
+// openapi/ keeps the upstream text; each patch finds its target through an operation's response
+// (following $ref, allOf, anyOf, oneOf), is skipped and named once upstream fixes the bug, and
+// throws if its operation disappears.
 import { deref, propertyAt, responseSchema } from "./lib/locate.js";
-import type { Json, JsonObject } from "./lib/load.js";
+import { isObject, type Json, type JsonObject } from "./lib/load.js";
 
 /** One documented spec fix. */
 export interface SpecPatch {
@@ -22,21 +23,43 @@ const RESPONSE_OPERATIONS = [
 ];
 const PROCESSING_OPERATIONS = ["finalizeMediaUpload", "getMediaUploadStatus"];
 
-/** Removes names from `required` that have no matching property; true if any were removed. */
+/** The schema and, recursively, its allOf members: the parts one object type is assembled from. */
+function objectParts(spec: JsonObject, schema: JsonObject): JsonObject[] {
+  const members = Array.isArray(schema["allOf"]) ? schema["allOf"] : [];
+  return [
+    schema,
+    ...members.flatMap((member) => {
+      const part = deref(spec, member);
+      return part ? objectParts(spec, part) : [];
+    }),
+  ];
+}
+
+/** Removes names from `required` (in any allOf part) that no part defines; true if any were removed. */
 function dropPhantomRequired(
-  schema: JsonObject | undefined,
+  spec: JsonObject,
+  schema: JsonObject,
   names: readonly string[],
 ): boolean {
-  const required = schema?.["required"];
-  const properties = (schema?.["properties"] ?? {}) as JsonObject;
-  if (!schema || !Array.isArray(required)) return false;
-  const kept = required.filter(
-    (n) => !(names.includes(n as string) && !((n as string) in properties)),
+  const parts = objectParts(spec, schema);
+  const defined = new Set(
+    parts.flatMap((part) =>
+      Object.keys((part["properties"] ?? {}) as JsonObject),
+    ),
   );
-  if (kept.length === required.length) return false;
-  if (kept.length > 0) schema["required"] = kept;
-  else delete schema["required"];
-  return true;
+  let dropped = false;
+  for (const part of parts) {
+    const required = part["required"];
+    if (!Array.isArray(required)) continue;
+    const kept = required.filter(
+      (n) => !(names.includes(n as string) && !defined.has(n as string)),
+    );
+    if (kept.length === required.length) continue;
+    dropped = true;
+    if (kept.length > 0) part["required"] = kept;
+    else delete part["required"];
+  }
+  return dropped;
 }
 
 function processingInfos(spec: JsonObject): JsonObject[] {
@@ -60,7 +83,7 @@ export const PATCHES: readonly SpecPatch[] = [
     why: "Media upload 200 responses list `meta` in `required` but define no `meta` property, and X sends none; the generated type would demand a field that never arrives.",
     apply: (spec) =>
       RESPONSE_OPERATIONS.map((id) =>
-        dropPhantomRequired(responseSchema(spec, id), ["meta"]),
+        dropPhantomRequired(spec, responseSchema(spec, id), ["meta"]),
       ).some(Boolean),
   },
   {
@@ -68,24 +91,70 @@ export const PATCHES: readonly SpecPatch[] = [
     why: "`processing_info` requires a `type` property it does not define; X sends `state`, `check_after_secs`, `progress_percent` only.",
     apply: (spec) =>
       processingInfos(spec)
-        .map((info) => dropPhantomRequired(info, ["type"]))
+        .map((info) => dropPhantomRequired(spec, info, ["type"]))
         .some(Boolean),
   },
   {
     name: "processing-info-error",
     why: "When processing fails X sends `processing_info.error: {code, name, message}` (docs.x.com media upload guide, e.g. `InvalidMedia`), which the spec omits.",
     apply: (spec) => {
-      const infos = processingInfos(spec).filter((info) => {
-        const properties = (info["properties"] ??= {}) as JsonObject;
-        return deref(spec, properties["error"]) === undefined;
-      });
+      const infos = processingInfos(spec).filter(
+        (info) => propertyAt(spec, info, ["error"]) === undefined,
+      );
       for (const info of infos) {
-        (info["properties"] as JsonObject)["error"] = PROCESSING_ERROR;
+        // Into the part that declares `state` (an allOf member, perhaps), beside X's other fields.
+        const part =
+          objectParts(spec, info).find((p) =>
+            isObject(p["properties"]) ? "state" in p["properties"] : false,
+          ) ?? info;
+        ((part["properties"] ??= {}) as JsonObject)["error"] = PROCESSING_ERROR;
       }
       return infos.length > 0;
     },
   },
+  {
+    name: "subtitles-associated-list",
+    why: "Since 2.167 createMediaSubtitles' `data.associated_subtitles` is a bare `type: object`; up to 2.159 it was the list X answers, `[{id, language_code, display_name}]` (one track per language), and no behaviour change was announced.",
+    apply: (spec) => {
+      const field = propertyAt(
+        spec,
+        responseSchema(spec, "createMediaSubtitles"),
+        ["data", "associated_subtitles"],
+      );
+      if (!field)
+        throw new Error(
+          "createMediaSubtitles: 200 response has no data.associated_subtitles any more.",
+        );
+      if (field["type"] !== "object" || field["properties"] !== undefined)
+        return false;
+      const description = field["description"];
+      for (const key of Object.keys(field)) delete field[key];
+      Object.assign(field, structuredClone(SUBTITLE_TRACKS), {
+        ...(description === undefined ? {} : { description }),
+      });
+      return true;
+    },
+  },
 ];
+
+const SUBTITLE_TRACKS: JsonObject = {
+  type: "array",
+  items: {
+    type: "object",
+    required: ["id", "language_code"],
+    properties: {
+      id: { type: "string", description: "Media id of the subtitles file." },
+      language_code: {
+        type: "string",
+        description: "Language of the track (BCP47), e.g. `EN`.",
+      },
+      display_name: {
+        type: "string",
+        description: "Name shown to viewers, e.g. `English`.",
+      },
+    },
+  },
+};
 
 const PROCESSING_ERROR: Json = {
   type: "object",
@@ -99,7 +168,7 @@ const PROCESSING_ERROR: Json = {
   },
 };
 
-/** Applies every patch to a deep copy; returns the patched spec and which patches did nothing. */
+/** Applies every patch to a deep copy; returns the patched spec, the patches applied and those skipped (bug fixed upstream). */
 export function applyPatches(spec: JsonObject): {
   spec: JsonObject;
   applied: string[];

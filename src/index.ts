@@ -41,6 +41,7 @@ export {
   type CheckMediaOptions,
   type PreflightIssue,
 } from "./media/preflight/index.js";
+export type { ImageDetails, VideoDetails } from "./engine/media-details.js";
 export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
 export type { RetryEvent } from "./api/retry.js";

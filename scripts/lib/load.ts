@@ -1,6 +1,7 @@
 // Loading an upstream spec (JSON or YAML, from a file or a URL) and its sha256.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import { parse as parseYaml } from "yaml";
 
 /** An OpenAPI document as plain JSON. */
@@ -14,13 +15,15 @@ export interface LoadedSpec {
   source: string;
   sha256: string;
   document: JsonObject;
+  /** The upstream text itself (what sha256 hashes). */
+  text: string;
 }
 
-/** Reads a spec from a path or an http(s) URL; JSON first, YAML as fallback. */
+/** Reads a spec from a path (gzipped when it ends in `.gz`) or an http(s) URL; JSON first, YAML as fallback. */
 export async function loadSpec(source: string): Promise<LoadedSpec> {
   const text = /^https?:\/\//.test(source)
     ? await fetchText(source)
-    : await readFile(source, "utf8");
+    : await readText(source);
   const sha256 = createHash("sha256").update(text).digest("hex");
   let document: unknown;
   try {
@@ -33,7 +36,13 @@ export async function loadSpec(source: string): Promise<LoadedSpec> {
       `${source} is not an OpenAPI 3 document (no "openapi" field).`,
     );
   }
-  return { source, sha256, document };
+  return { source, sha256, document, text };
+}
+
+// sha256 is of the upstream bytes, so a gzipped copy hashes like the original.
+async function readText(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  return (path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8");
 }
 
 async function fetchText(url: string): Promise<string> {

@@ -68,7 +68,7 @@ export function responseSchema(
   return schema;
 }
 
-/** A property's schema below `schema` (dereferenced at each step), or undefined. */
+/** A property's schema below `schema` (dereferenced at each step, through allOf/anyOf/oneOf), or undefined. */
 export function propertyAt(
   spec: JsonObject,
   schema: JsonObject,
@@ -76,10 +76,34 @@ export function propertyAt(
 ): JsonObject | undefined {
   let current: JsonObject | undefined = schema;
   for (const name of path) {
-    current = deref(
-      spec,
-      (current?.["properties"] as JsonObject | undefined)?.[name],
-    );
+    current = current && ownProperty(spec, current, name, 0);
   }
   return current;
+}
+
+// Upstream moves properties between inline objects, $refs and allOf members from one version to
+// the next; a patch must find its field wherever it now lives.
+function ownProperty(
+  spec: JsonObject,
+  schema: JsonObject,
+  name: string,
+  depth: number,
+): JsonObject | undefined {
+  if (depth > 32)
+    throw new PatchTargetError(`schema nesting too deep at ${name}`);
+  const direct = deref(
+    spec,
+    (schema["properties"] as JsonObject | undefined)?.[name],
+  );
+  if (direct) return direct;
+  for (const key of ["allOf", "anyOf", "oneOf"]) {
+    const members = schema[key];
+    if (!Array.isArray(members)) continue;
+    for (const member of members) {
+      const target = deref(spec, member);
+      const found = target && ownProperty(spec, target, name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -11,7 +11,7 @@ export function summarizeChanges(
 ): string {
   const before = operationsOf(previous);
   const after = operationsOf(next);
-  const blocks: string[][] = [];
+  const perOperation = new Map<string, { label: string; lines: string[] }>();
   for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const a = before.get(id);
     const b = after.get(id);
@@ -30,8 +30,9 @@ export function summarizeChanges(
     const lines = changes.map(
       (c) => `  ${c.breaking ? "!" : " "} ${c.key}: ${c.text}`,
     );
-    blocks.push([`${id} (${(b ?? a)?.label})`, ...lines]);
+    perOperation.set(id, { label: (b ?? a)?.label ?? id, lines });
   }
+  const blocks = sharedFirst(perOperation, after.size);
   const breaking = blocks
     .flat()
     .filter((line) => line.startsWith("  ! ")).length;
@@ -41,7 +42,7 @@ export function summarizeChanges(
   ];
   if (blocks.length > 0) {
     out.push(
-      `${blocks.length} of ${after.size} operations changed; ${breaking} line${breaking === 1 ? "" : "s"} marked ! ${breaking === 1 ? "is" : "are"} likely breaking (hand-written code or callers may need changes).`,
+      `${perOperation.size} of ${after.size} operations changed; ${breaking} line${breaking === 1 ? "" : "s"} marked ! ${breaking === 1 ? "is" : "are"} likely breaking (hand-written code or callers may need changes).`,
     );
     for (const block of blocks) out.push("", ...block);
   }
@@ -52,8 +53,31 @@ export function summarizeChanges(
       ...components,
     );
   }
-  if (blocks.length === 0) out.push("", "No changes to the media operations.");
+  if (perOperation.size === 0)
+    out.push("", "No changes to the media operations.");
   return out.join("\n");
+}
+
+// A line every operation shows (X's shared error schema changing, say) is printed once, up front.
+function sharedFirst(
+  perOperation: Map<string, { label: string; lines: string[] }>,
+  total: number,
+): string[][] {
+  const all = [...perOperation.values()];
+  const shared =
+    total > 2 && all.length === total
+      ? (all[0]?.lines ?? []).filter((line) =>
+          all.every((op) => op.lines.includes(line)),
+        )
+      : [];
+  const blocks: string[][] = [];
+  if (shared.length > 0)
+    blocks.push([`All ${total} operations (listed once here)`, ...shared]);
+  for (const [id, { label, lines }] of perOperation) {
+    const own = lines.filter((line) => !shared.includes(line));
+    if (own.length > 0) blocks.push([`${id} (${label})`, ...own]);
+  }
+  return blocks;
 }
 
 function version(extract: JsonObject): string {

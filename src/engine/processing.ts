@@ -8,6 +8,7 @@ import {
 import type { RequestContext } from "../api/context.js";
 import { status } from "../api/requests.js";
 import { sleep } from "../http/sleep.js";
+import type { MediaDetails } from "./media-details.js";
 
 // When X omits check_after_secs: 1 s, doubling, at most 10 s between polls.
 const FIRST_POLL_MS = 1000;
@@ -20,6 +21,8 @@ export interface ProcessingOutcome {
   processing: ProcessingInfo | undefined;
   expiresAfterSecs: number | undefined;
   answeredAt: number;
+  /** The last STATUS answer's `image`/`video`, if STATUS was asked. */
+  details?: MediaDetails | undefined;
 }
 
 /** Whether `info` reports a failure: state `failed`, or an `error` whatever the state. */
@@ -69,6 +72,7 @@ export async function waitUntilProcessed(
       processing: data?.processing_info,
       expiresAfterSecs: data?.expires_after_secs ?? outcome.expiresAfterSecs,
       answeredAt: Date.now(),
+      details: data,
     };
   }
 }

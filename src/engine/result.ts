@@ -2,6 +2,7 @@
 import type { ProcessingInfo } from "../errors/index.js";
 import type { PreflightIssue } from "../media/preflight/index.js";
 import type { MediaCategory, MediaType } from "../media/types.js";
+import type { ImageDetails, VideoDetails } from "./media-details.js";
 
 /** A finished upload: pass `id` in `media.media_ids` of `POST /2/tweets`. */
 export interface UploadResult {
@@ -21,4 +22,8 @@ export interface UploadResult {
   readonly processing: ProcessingInfo | undefined;
   /** Preflight warnings (also passed to `onWarning`); in `preflight: "warn"` mode, errors X is expected to refuse too. */
   readonly warnings: readonly PreflightIssue[];
+  /** Image width, height and type, when X reported them (FINALIZE/STATUS `image`). */
+  readonly image: ImageDetails | undefined;
+  /** The processed video's type, when X reported it (FINALIZE/STATUS `video`). */
+  readonly video: VideoDetails | undefined;
 }

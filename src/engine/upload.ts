@@ -14,6 +14,11 @@ import { appendAll } from "./append-all.js";
 import { requestContext, type RequestContext } from "../api/context.js";
 import { preflight } from "./preflight.js";
 import { prepare, type UploadPlan } from "./prepare.js";
+import {
+  imageDetails,
+  videoDetails,
+  type MediaDetails,
+} from "./media-details.js";
 import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
 import type { RequestBudget } from "./budget.js";
@@ -150,6 +155,7 @@ async function send(
   session.expiresAt =
     relative(finData?.expires_after_secs) ?? session.expiresAt;
   let processing: ProcessingInfo | undefined = finData?.processing_info;
+  let details: MediaDetails | undefined = finData;
   if (processing && processingFailed(processing))
     throw new ProcessingError(id, processing);
   if (processing && options.waitForProcessing) {
@@ -163,6 +169,8 @@ async function send(
     );
     // STATUS without processing_info: X has nothing left to process; the pending state is stale.
     processing = outcome.processing;
+    // STATUS after processing knows what FINALIZE could not yet (the video's type).
+    details = { ...details, ...pickDetails(outcome.details) };
     if (outcome.expiresAfterSecs !== undefined) {
       session.expiresAt = outcome.answeredAt + outcome.expiresAfterSecs * 1000;
     }
@@ -184,6 +192,15 @@ async function send(
     expiresAt:
       session.expiresAt === undefined ? undefined : new Date(session.expiresAt),
     processing,
+    image: imageDetails(details),
+    video: videoDetails(details),
+  };
+}
+
+function pickDetails(data: MediaDetails | undefined): MediaDetails {
+  return {
+    ...(data?.image === undefined ? {} : { image: data.image }),
+    ...(data?.video === undefined ? {} : { video: data.video }),
   };
 }
 

@@ -1,6 +1,6 @@
 // Media types and categories X accepts at POST /2/media/upload/initialize.
-// These mirror the spec enums at X API v2 2.156 (MediaUploadConfigRequest.media_type and
-// components.schemas.MediaCategory); test/media/sniff.test.ts checks they stay equal.
+// These mirror the enums of initializeMediaUpload's request body (media_type, media_category) in the
+// committed spec extract; test/media/sniff.test.ts checks they stay equal.
 
 /** Every `media_type` X accepts, in the spec's order. */
 export const MEDIA_TYPES = [
@@ -39,7 +39,7 @@ export const MEDIA_CATEGORIES = [
 /** A `media_category` X accepts. */
 export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
 
-/** The largest `total_bytes` the spec allows (16 GiB; MediaUploadConfigRequest.total_bytes.maximum). */
+/** The largest `total_bytes` the spec allows (16 GiB; initializeMediaUpload's total_bytes.maximum). */
 export const MAX_TOTAL_BYTES = 17_179_869_184;
 
 /** Whether `value` is a `media_type` X accepts. */

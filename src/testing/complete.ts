@@ -1,6 +1,7 @@
 // FINALIZE work shared by the chunked and one-shot uploads: segment checks, hashing, media validation.
 import { SNIFF_BYTES, sniffMediaType } from "../media/sniff.js";
 import type { ServerState } from "./context.js";
+import { imageSize } from "./dimensions.js";
 import { snapshot } from "./inspect.js";
 import { invalidMedia } from "./processing.js";
 import type { Session } from "./store.js";
@@ -51,6 +52,7 @@ export async function completeUpload(
   }
   const now = Date.now();
   session.sha256 = sha256;
+  if (session.kind === "image") session.imageSize = imageSize(head);
   session.finalizedAt = now;
   session.expiresAt = now + state.options.expiresAfterMs;
   session.failure =

@@ -82,6 +82,35 @@ export const DEVIATIONS: readonly Deviation[] = [
     why: "The spec's application/json error is a bare `{code, message}`; X's edge answers 500/503 (and unknown routes) as `{errors: [{message, code}]}` (130 Over capacity, 131 Internal error).",
   },
   {
+    id: "problem-type-unmapped",
+    kind: "response-violates-spec",
+    operations: FAKE_OPERATIONS,
+    contentType: "application/problem+json",
+    matches: [{ instancePath: "/type", keyword: "discriminator" }],
+    why: "Since 2.167 the Problem discriminator maps only `https://api.x.com/2/problems/*`; X answers `https://api.twitter.com/2/problems/*` and, for 401/403/413/429, RFC 7807 `about:blank` (mapped to GenericProblem up to 2.159).",
+  },
+  {
+    id: "processing-info-error-closed",
+    kind: "response-violates-spec",
+    operations: ["finalizeMediaUpload", "getMediaUploadStatus", "mediaUpload"],
+    contentType: "application/json",
+    matches: [
+      {
+        instancePath: "/data/processing_info",
+        keyword: "additionalProperties",
+      },
+    ],
+    why: "Since 2.167 `processing_info` has `additionalProperties: false` and still no `error`, which X sends on failure (patch processing-info-error).",
+  },
+  {
+    id: "subtitles-associated-list",
+    kind: "response-violates-spec",
+    operations: ["createMediaSubtitles"],
+    contentType: "application/json",
+    matches: [{ instancePath: "/data/associated_subtitles", keyword: "type" }],
+    why: "Since 2.167 `associated_subtitles` is a bare object; X answers the list of tracks 2.159 declared (patch subtitles-associated-list).",
+  },
+  {
     id: "processing-info-error",
     kind: "response-beyond-spec",
     operations: ["getMediaUploadStatus", "finalizeMediaUpload"],

@@ -48,5 +48,10 @@ export function mediaBody(
   };
   if (withProcessing === "always" || isProcessed(session.kind))
     data.processing_info = processingInfo(session, state, now);
+  // Spec 2.167: `image {w, h, image_type}` for images, `video {video_type}` once a video is processed.
+  if (session.kind === "image" && session.finalizedAt !== undefined)
+    data.image = { image_type: session.mediaType, ...session.imageSize };
+  if (session.kind === "video" && data.processing_info?.state === "succeeded")
+    data.video = { video_type: session.mediaType };
   return { data };
 }

@@ -36,6 +36,8 @@ export interface Session {
   subtitles: { id: string; languageCode: string; displayName?: string }[];
   /** Set once expired and its files removed. */
   purged: boolean;
+  /** Pixel size read at FINALIZE (images whose header shows it), answered as `image {w, h}`. */
+  imageSize?: { w: number; h: number } | undefined;
 }
 
 /** What INITIALIZE (or one-shot) records. */

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import {
   normalizeParameters,
@@ -39,7 +39,9 @@ interface SignatureExamples {
 
 const examples = JSON.parse(
   readFileSync(
-    join(process.cwd(), "..", "shared", "oauth1", "signature-examples.json"),
+    fileURLToPath(
+      new URL("../fixtures/oauth1/signature-examples.json", import.meta.url),
+    ),
     "utf8",
   ),
 ) as SignatureExamples;

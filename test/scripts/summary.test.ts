@@ -1,14 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
-import { extractMediaSpec } from "../../scripts/lib/extract.js";
 import {
   isObject,
-  loadSpec,
   type Json,
   type JsonObject,
 } from "../../scripts/lib/load.js";
 import { summarizeChanges } from "../../scripts/lib/summary.js";
-
-const SPECS = "/work/shared/specs";
+import { extractOf } from "./helpers/fixtures.js";
 
 /** The lines under one operation's heading, or undefined when the operation is not listed. */
 function block(summary: string, operationId: string): string[] | undefined {
@@ -123,9 +120,7 @@ const DATA = "components.schemas.Upload.allOf.0.properties.data";
 describe("summarizeChanges on X's 2.156 → 2.159", () => {
   it("names the dropped `required: [id, media_key]` under every operation whose 200 response uses it", async () => {
     const [before, after] = await Promise.all(
-      ["2.156", "2.159"].map(async (v) =>
-        extractMediaSpec(await loadSpec(`${SPECS}/openapi-${v}.json`)),
-      ),
+      ["2.156", "2.159"].map((v) => extractOf(v)),
     );
     const summary = summarizeChanges(before as JsonObject, after as JsonObject);
     expect(summary.split("\n")[0]).toBe(
@@ -285,10 +280,98 @@ describe("summarizeChanges, one change kind at a time", () => {
         "X API spec 1.0 → 1.0, media operations:",
         "",
         "Components (names only; their shapes are compared through the operations above):",
-        "    schemas/MediaId renamed to MediaIdentifier",
+        "    renamed: schemas/MediaId → MediaIdentifier",
         "",
         "No changes to the media operations.",
       ].join("\n"),
     );
+  });
+
+  it("reports a component split per operation as split, and lists its shape change under each", () => {
+    const summary = summarize((spec) => {
+      const schemas = node(spec, "components.schemas");
+      schemas["InitResponse"] = structuredClone(node(schemas, "Upload"));
+      schemas["StatusResponse"] = structuredClone(node(schemas, "Upload"));
+      delete schemas["Upload"];
+      node(
+        spec,
+        "paths./2/media/upload/initialize.post.responses.200.content.application/json.schema",
+      )["$ref"] = "#/components/schemas/InitResponse";
+      node(
+        spec,
+        "paths./2/media/upload.get.responses.200.content.application/json.schema",
+      )["$ref"] = "#/components/schemas/StatusResponse";
+    });
+    expect(summary).toContain(
+      "    split: schemas/Upload → InitResponse, StatusResponse",
+    );
+    expect(summary).not.toContain("schemas added");
+    expect(summary).not.toContain("schemas removed");
+  });
+
+  it("reports a component whose uses now spell it out as inlined", () => {
+    const summary = summarize((spec) => {
+      const schemas = node(spec, "components.schemas");
+      const inline = JSON.stringify(node(schemas, "MediaId"));
+      delete schemas["MediaId"];
+      const text = JSON.stringify(spec).replaceAll(
+        '{"$ref":"#/components/schemas/MediaId"}',
+        inline,
+      );
+      Object.assign(spec, JSON.parse(text));
+    });
+    expect(summary).toContain(
+      "    inlined: schemas/MediaId (spelled out at its 3 uses)",
+    );
+    expect(summary).toContain("No changes to the media operations.");
+    expect(summary).not.toContain("removed");
+  });
+
+  it("reports a rename with a shape change as renamed, the change under the operations, ! kept", () => {
+    const summary = summarize((spec) => {
+      const schemas = node(spec, "components.schemas");
+      schemas["InitializeRequest"] = node(schemas, "Init");
+      delete schemas["Init"];
+      node(schemas, "InitializeRequest.properties.total_bytes")["maximum"] = 50;
+      node(
+        spec,
+        "paths./2/media/upload/initialize.post.requestBody.content.application/json.schema",
+      )["$ref"] = "#/components/schemas/InitializeRequest";
+    });
+    expect(block(summary, "initializeMediaUpload")).toEqual([
+      "  ! body application/json total_bytes: maximum 100 → 50",
+    ]);
+    expect(summary).toContain(
+      "    renamed: schemas/Init → InitializeRequest (shape changes under the operations above)",
+    );
+  });
+
+  it("lists a line every operation shows once, up front, still marked !", () => {
+    const three = (): JsonObject => {
+      const spec = base();
+      node(spec, "paths")["/2/media/upload/{id}/finalize"] = {
+        post: {
+          ...node(spec, "paths./2/media/upload.get"),
+          operationId: "finalizeMediaUpload",
+        },
+      };
+      return spec;
+    };
+    const next = three();
+    node(next, `${DATA}.properties.size`)["type"] = "string";
+    node(next, "components.schemas.MediaId")["pattern"] = "^[0-9]{1,19}$";
+    expect(summarizeChanges(three(), next).split("\n").slice(1)).toEqual([
+      "3 of 3 operations changed; 3 lines marked ! are likely breaking (hand-written code or callers may need changes).",
+      "",
+      "All 3 operations (listed once here)",
+      '    200 application/json data.id: pattern "^[0-9]+$" → "^[0-9]{1,19}$"',
+      "  ! 200 application/json data.size: type integer → string",
+      "",
+      "finalizeMediaUpload (POST /2/media/upload/{id}/finalize)",
+      '  ! query media_id: pattern "^[0-9]+$" → "^[0-9]{1,19}$"',
+      "",
+      "getMediaUploadStatus (GET /2/media/upload)",
+      '  ! query media_id: pattern "^[0-9]+$" → "^[0-9]{1,19}$"',
+    ]);
   });
 });

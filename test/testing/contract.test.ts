@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { readFile } from "node:fs/promises";
 import { OpenAPIBackend, ValidationContext } from "openapi-backend";
+import type { JsonObject } from "../../scripts/lib/load.js";
+import { applyPatches } from "../../scripts/patches.js";
 import { DEVIATIONS } from "../../src/testing/deviations.js";
 import {
   startFakeXServer,
@@ -34,12 +36,14 @@ const SRT = Buffer.from("1\n00:00:01,000 --> 00:00:02,500\nHello\n");
 
 let api: OpenAPIBackend;
 let definition: Json;
+let extract: JsonObject;
 let server: FakeXServer;
 const usedDeviations = new Set<string>();
 const checkedAnswers: string[] = [];
 
 beforeAll(async () => {
-  const spec = JSON.parse(await readFile(SPEC_PATH, "utf8")) as Json;
+  extract = JSON.parse(await readFile(SPEC_PATH, "utf8")) as JsonObject;
+  const spec = refSiblingsDropped(extract) as Json;
   // allErrors: report every violation, not the first; logger: the spec's custom formats (long, integer) are ignored quietly.
   api = new OpenAPIBackend({
     definition: spec as never,
@@ -55,15 +59,26 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** OpenAPI 3.0 ignores a `$ref`'s siblings (X adds `description` beside some since 2.167); the validator rejects them. */
+function refSiblingsDropped(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(refSiblingsDropped);
+  if (typeof node !== "object" || node === null) return node;
+  const object = node as Json;
+  if (typeof object["$ref"] === "string") return { $ref: object["$ref"] };
+  return Object.fromEntries(
+    Object.entries(object).map(([k, v]) => [k, refSiblingsDropped(v)]),
+  );
+}
+
 /** Sends a sample client request (after checking the spec accepts it) and checks the answer. */
 async function exchange(
   operation: FakeOperation,
   sample: Sample,
-  expectRequestValid = true,
+  spec: "accepts" | "rejects" | "may reject" = "accepts",
 ): Promise<Reply> {
   const requestErrors = requestProblems(operation, sample);
-  if (expectRequestValid) expect(requestErrors).toEqual([]);
-  else expect(requestErrors.length).toBeGreaterThan(0);
+  if (spec === "accepts") expect(requestErrors).toEqual([]);
+  else if (spec === "rejects") expect(requestErrors.length).toBeGreaterThan(0);
   const reply = await send(sample);
   checkAnswer(operation, reply);
   return reply;
@@ -73,9 +88,14 @@ function requestProblems(operation: FakeOperation, sample: Sample): unknown[] {
   const url = new URL(sample.path, "http://x");
   const body = sample.form
     ? Object.fromEntries(
+        // Multipart carries every field as text; an integer field (segment_index) is the text of one.
         Object.entries(sample.form).map(([k, v]) => [
           k,
-          Buffer.isBuffer(v) ? v.toString("latin1") : v,
+          Buffer.isBuffer(v)
+            ? v.toString("latin1")
+            : /^[0-9]+$/.test(v)
+              ? Number(v)
+              : v,
         ]),
       )
     : sample.json;
@@ -166,14 +186,19 @@ function problemErrors(operation: FakeOperation, reply: Reply): ErrorObject[] {
   const schema = response?.content?.["application/problem+json"]?.schema;
   expect(schema).toBeDefined();
   const ajv = api.validator.getAjv(ValidationContext.Response);
-  const validate = ajv.compile(schema!);
-  validate(reply.body);
-  const errors = [...(validate.errors ?? [])];
   const mapping =
     (schema as { discriminator?: { mapping: Record<string, string> } })
       .discriminator?.mapping ?? {};
   const type = (reply.body as { type?: string }).type ?? "";
-  expect(Object.keys(mapping)).toContain(type);
+  // The discriminator picks the schema: an unmapped type is one violation (a deviation must explain it),
+  // not the noise of every oneOf branch failing.
+  if (!(type in mapping))
+    return [
+      { instancePath: "/type", keyword: "discriminator", params: { type } },
+    ];
+  const validate = ajv.compile(schema!);
+  validate(reply.body);
+  const errors = [...(validate.errors ?? [])];
   const name = mapping[type]!.split("/").at(-1)!;
   const schemas = (definition.components as { schemas: Record<string, Json> })
     .schemas;
@@ -327,11 +352,7 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
     await exchange("mediaUpload", {
       method: "POST",
       path: "/2/media/upload",
-      form: {
-        media: PNG,
-        media_category: "tweet_image",
-        media_type: "image/png",
-      },
+      form: { media: PNG, media_category: "tweet_image" },
     });
     await exchange("mediaUpload", {
       method: "POST",
@@ -340,6 +361,8 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
     });
   });
 
+  // Spec versions drop constraints (2.167 dropped the patterns) that X still enforces: whether the spec
+  // rejects a sample or not, the fake answers 400 like X, and most of them the spec rejects too.
   it("rejects with 400 the requests the spec rejects, and its answers conform", async () => {
     const image = await uploaded("image/png", "tweet_image", PNG);
     const bad: [FakeOperation, Sample][] = [
@@ -437,13 +460,16 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
         },
       ],
     ];
+    let specRejects = 0;
     for (const [operation, sample] of bad) {
-      const reply = await exchange(operation, sample, false);
+      if (requestProblems(operation, sample).length > 0) specRejects++;
+      const reply = await exchange(operation, sample, "may reject");
       expect({ operation, status: reply.status }).toEqual({
         operation,
         status: 400,
       });
     }
+    expect(specRejects).toBeGreaterThan(bad.length / 2);
   });
 
   it("error answers conform: 401, 403-free defaults, 404, 413, 429, and fault statuses", async () => {
@@ -562,6 +588,7 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
     ).toBe(429);
   });
 
+  // A spec version that starts requiring the fields (2.167 for deleteMediaSubtitles) agrees with X: still 400.
   it("answers the request deviations with 400 although the spec accepts them", async () => {
     const image = await uploaded("image/png", "tweet_image", PNG);
     for (const deviation of DEVIATIONS) {
@@ -577,7 +604,11 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
           createMediaMetadata: "/2/media/metadata",
         }[operation as string] ?? "/2/media/subtitles";
       const method = operation === "deleteMediaSubtitles" ? "DELETE" : "POST";
-      const reply = await exchange(operation, { method, path, json });
+      const reply = await exchange(
+        operation,
+        { method, path, json },
+        "may reject",
+      );
       expect({ id: deviation.id, status: reply.status }).toEqual({
         id: deviation.id,
         status: 400,
@@ -585,9 +616,12 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
     }
   });
 
+  // A deviation named after a spec patch goes unused once upstream fixes that bug (the patch is skipped).
   it("needs every response deviation it lists, and checked all eight operations", () => {
+    const fixedUpstream = applyPatches(extract).unneeded;
     const listed = DEVIATIONS.filter(
-      (d) => d.kind === "response-violates-spec",
+      (d) =>
+        d.kind === "response-violates-spec" && !fixedUpstream.includes(d.id),
     ).map((d) => d.id);
     expect([...usedDeviations].sort()).toEqual([...listed].sort());
     const operations = new Set(checkedAnswers.map((a) => a.split(" ")[0]));
