@@ -16,6 +16,7 @@ export type {
   UploadManyOutcome,
   UploadManyProgress,
 } from "./client/upload-many.js";
+export type { UploadSession } from "./engine/session.js";
 export {
   DEFAULTS,
   PREFLIGHT_MODES,
