@@ -15,7 +15,7 @@ export const HELP: Readonly<Record<string, string>> = {
   main: `x-media-upload — upload photos, GIFs and videos to X (API v2 chunked media upload)
 
 Usage:
-  x-media-upload upload <file> [flags]     upload a file, print its media id
+  x-media-upload upload <file>... [flags]  upload files, print their media ids
   x-media-upload inspect <file...> [flags] what X's media rules see in files (nothing is sent)
   x-media-upload status <media-id> [flags] show (or wait for) processing of an upload
   x-media-upload serve-fake [flags]        run the fake X API server for your own tests
@@ -30,11 +30,15 @@ ${CREDENTIALS}
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 auth, 5 API error,
 6 processing failed, 7 network, 8 timeout, 9 rate limited, 130 aborted.`,
 
-  upload: `Usage: x-media-upload upload <file> [flags]
+  upload: `Usage: x-media-upload upload <file>... [flags]
 
 Uploads <file> (streamed from disk, segments appended in parallel, retried on
 faults), waits for X to process videos and GIFs, and prints the media id.
 <file> may be - to read a pipe (spooled to a temp file first: X needs the size).
+Several files go through one client, 4 at a time: one media id per line on
+stdout in the order of the files (an empty line for a file that failed), one
+live line per file on a terminal, --alt-text once per file in order ("" for
+none), --json an array, and the exit code of the worst failure.
 Each retry and rate-limit wait is reported on stderr as it happens (unless -q).
 
 Flags:

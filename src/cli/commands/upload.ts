@@ -1,4 +1,4 @@
-// `x-media-upload upload <file>`: one upload with live progress; the media id on stdout.
+// `x-media-upload upload <file>...`: one upload with live progress and the media id on stdout; several go to upload-files.
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
