@@ -1,11 +1,11 @@
 // Turns whatever the caller passed (path, file: URL, bytes, Blob, web or Node stream) into a MediaSource.
-import { openAsBlob } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { InvalidInputError } from "../../errors/index.js";
 import { blobSource, bytesSource } from "./blob-source.js";
+import { fileSource } from "./file-source.js";
 import { spoolSource } from "./spool.js";
 import { streamSource } from "./stream-source.js";
 import type { MediaSource } from "./types.js";
@@ -78,7 +78,7 @@ async function openFile(
         `The input path ${JSON.stringify(path)} is not a regular file. Pass a file path.`,
       );
     }
-    return blobSource(await openAsBlob(path), fileName ?? basename(path));
+    return await fileSource(path, fileName ?? basename(path));
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
     const code = (error as { code?: unknown }).code;

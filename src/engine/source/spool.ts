@@ -1,13 +1,12 @@
 // A stream of unknown size is written to a temp file first, because INIT needs total_bytes;
 // the file is deleted when the upload ends, whatever the outcome.
-import { openAsBlob } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AbortError, InvalidInputError } from "../../errors/index.js";
 import { MAX_TOTAL_BYTES } from "../../media/types.js";
-import { blobSource } from "./blob-source.js";
 import { ChunkReader, type ByteStream } from "./chunk-reader.js";
+import { fileSource } from "./file-source.js";
 import type { MediaSource } from "./types.js";
 
 /** Copies `stream` to a private temp directory and returns a file-backed source that deletes it on close. */
@@ -44,7 +43,7 @@ export async function spoolSource(
     }
     if (signal?.aborted)
       throw new AbortError(signal.reason, "spooling the input stream");
-    return blobSource(await openAsBlob(path), fileName, remove);
+    return await fileSource(path, fileName, remove);
   } catch (error) {
     await reader.cancel();
     await remove();
