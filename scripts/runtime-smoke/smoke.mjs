@@ -110,11 +110,10 @@ async function expectRejects(promise, name, guard, what) {
 }
 
 function runCli(args, env) {
-  // The CLI's shebang says node; run its file with this runtime instead.
-  const cli = new URL(
-    "node_modules/x-media-upload/dist/cli.js",
-    `file://${process.cwd()}/`,
-  ).pathname;
+  // The bin's shebang says node; run its file with this runtime instead.
+  const root = join(process.cwd(), "node_modules", "x-media-upload");
+  const { bin } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const cli = join(root, bin["x-media-upload"]);
   const argv = globalThis.Deno ? ["run", "-A", cli, ...args] : [cli, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argv, {

@@ -28,7 +28,7 @@ test("without the preload Node prints the VM Modules warning", () => {
 
 test("the preload silences that warning only", () => {
   const stderr = stderrWith(
-    "--experimental-vm-modules --import=./test/setup/quiet-vm-warning.mjs",
+    `--experimental-vm-modules --import="${process.cwd()}/test/setup/quiet-vm-warning.mjs"`,
   );
   expect(stderr).not.toContain("VM Modules");
   expect(stderr).toContain(
@@ -37,11 +37,12 @@ test("the preload silences that warning only", () => {
   expect(stderr).toContain("DeprecationWarning: A deprecation");
 });
 
-test("npm test preloads it", () => {
+// By absolute path: tests that run Node in a temp copy of the repository inherit NODE_OPTIONS.
+test("npm test preloads it by absolute path", () => {
   const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as {
     scripts: Record<string, string>;
   };
   expect(scripts["test"]).toContain(
-    "--import=./test/setup/quiet-vm-warning.mjs",
+    '--import=\\"$PWD/test/setup/quiet-vm-warning.mjs\\"',
   );
 });
