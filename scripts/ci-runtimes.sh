@@ -10,8 +10,8 @@ cd "$root"
 
 # The versions CI runs: majors pinned, newest release of each (README "Supported runtimes").
 declare -A spec=([node22]="node@22" [bun]="bun@1" [deno]="deno@2")
+# The binary each package installs, which is also the name smoke.mjs reports for its runtime.
 declare -A bin=([node22]="node" [bun]="bun" [deno]="deno")
-declare -A name=([node22]="node" [bun]="bun" [deno]="deno")
 runtimes=("$@")
 [ ${#runtimes[@]} -gt 0 ] || runtimes=(node22 bun deno)
 
@@ -39,14 +39,14 @@ for runtime in "${runtimes[@]}"; do
   t0=$(now)
   exe="$(npx -y --prefer-offline -p "${spec[$runtime]}" which "${bin[$runtime]}")"
   t1=$(now)
-  version="$("$exe" --version | head -n 1)"
+  version="$("$exe" --version | head -n 1 | cut -d" " -f1-2)"
   echo "$exe ($version), ready in $(secs $((t1 - t0))) s"
   case "$runtime" in
     deno) SMOKE_RUNTIME=deno "$exe" run -A smoke.mjs ;;
-    *) SMOKE_RUNTIME="${name[$runtime]}" "$exe" smoke.mjs ;;
+    *) SMOKE_RUNTIME="${bin[$runtime]}" "$exe" smoke.mjs ;;
   esac
   t2=$(now)
-  summary+=("$(printf '%-8s %-40s install %5s s, smoke %5s s' "$runtime" "$version" "$(secs $((t1 - t0)))" "$(secs $((t2 - t1)))")")
+  summary+=("$(printf '%-8s %-12s install %5s s, smoke %5s s' "$runtime" "$version" "$(secs $((t1 - t0)))" "$(secs $((t2 - t1)))")")
 done
 
 step "summary"
