@@ -8,6 +8,8 @@ import {
   readingFileSource,
 } from "../../src/engine/source/file-source.js";
 import { InvalidInputError } from "../../src/errors/index.js";
+import { openLazyFileBlob } from "../../src/runtime.js";
+import { openAsBlob } from "node:fs";
 
 const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) & 0xff);
 const read = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
@@ -49,6 +51,10 @@ describe.each([
     await source.close();
     expect(closes).toBe(1);
   });
+});
+
+test("on Node, files are lazy fs.openAsBlob Blobs (the fallback is for Deno)", () => {
+  expect(openLazyFileBlob).toBe(openAsBlob);
 });
 
 describe("readingFileSource", () => {
