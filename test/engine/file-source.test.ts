@@ -1,5 +1,6 @@
 // Files on disk as sources: the lazy Blob path (Node) and the positioned-read fallback (Deno) read the same bytes.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { openAsBlob } from "node:fs";
 import { mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,6 @@ import {
 } from "../../src/engine/source/file-source.js";
 import { InvalidInputError } from "../../src/errors/index.js";
 import { openLazyFileBlob } from "../../src/runtime.js";
-import { openAsBlob } from "node:fs";
 
 const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) & 0xff);
 const read = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
