@@ -37,7 +37,7 @@ if (expected && !runtime.startsWith(`${expected} `)) {
 const MiB = 2 ** 20;
 const BIG_BYTES = 384 * MiB;
 // Below the file's size, so reading it whole fails. Measured peaks (client + in-process fake, garbage not yet
-// collected): Node 22 ~60 MiB, Bun ~75 MiB, Deno ~150-220 MiB; Deno's own openAsBlob adds twice the file's size (src/runtime.ts).
+// collected): Node 22 and Bun 55-76 MiB, Deno 135-210 MiB; Deno's own openAsBlob adds twice the file's size (src/runtime.ts).
 const MAX_GROWTH_MIB = 320;
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 const check = (ok, message) => {
