@@ -1,17 +1,29 @@
-// The one place where Node, Bun and Deno differ for this library; nothing else checks which runtime it runs on.
+// The one place where runtimes (Node 20/22/24, Bun, Deno) differ for this library; nothing else checks which
+// runtime it runs on.
 import { setMaxListeners } from "node:events";
 import * as fs from "node:fs";
 
-/**
- * `fs.openAsBlob`, where it returns a lazy, disk-backed Blob (Node ≥ 19.8, Bun); else `undefined`, and files
- * are read segment by segment instead (src/engine/source/file-source.ts).
- * Deno 2.9's `openAsBlob` reads the whole file into memory (a 512 MiB file added 1 GiB of RSS, measured with
- * Deno 2.9.6), which would break the bounded-memory promise for large videos.
- */
-export const openLazyFileBlob: ((path: string) => Promise<Blob>) | undefined =
+// Deno 2.9's `fs.openAsBlob` reads the whole file into memory (a 512 MiB file added 1 GiB of RSS, measured with
+// Deno 2.9.6), which would break the bounded-memory promise for large videos; a runtime without it (named import
+// would fail to link) is treated the same.
+const openAsBlob =
   "Deno" in globalThis || typeof fs.openAsBlob !== "function"
     ? undefined
     : fs.openAsBlob;
+
+/**
+ * A lazy, disk-backed Blob of the file at `path` (`size` bytes by `stat`), or `undefined` where the runtime has
+ * none: Deno (see above), and Node 20 for files of 4 GiB and more, whose size openAsBlob wraps at 2^32 (an
+ * 8,388,608,000-byte file reports 4,093,640,704 bytes). The caller then reads the file by ranges.
+ */
+export async function lazyFileBlob(
+  path: string,
+  size: number,
+): Promise<Blob | undefined> {
+  if (!openAsBlob) return undefined;
+  const blob = await openAsBlob(path);
+  return blob.size === size ? blob : undefined;
+}
 
 /**
  * Lifts the listener cap of a signal that every in-flight request listens to (each removes its listener), so

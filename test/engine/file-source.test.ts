@@ -1,15 +1,14 @@
 // Files on disk as sources: the lazy Blob path (Node) and the positioned-read fallback (Deno) read the same bytes.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { openAsBlob } from "node:fs";
 import { mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   fileSource,
-  readingFileSource,
+  rangeSource,
 } from "../../src/engine/source/file-source.js";
 import { InvalidInputError } from "../../src/errors/index.js";
-import { openLazyFileBlob } from "../../src/runtime.js";
+import { lazyFileBlob } from "../../src/runtime.js";
 
 const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) & 0xff);
 const read = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
@@ -25,7 +24,11 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe.each([
   ["fileSource (fs.openAsBlob on Node)", fileSource],
-  ["readingFileSource (the fallback)", readingFileSource],
+  [
+    "rangeSource (the fallback)",
+    (path: string, name?: string, onClose?: () => Promise<void>) =>
+      rangeSource(path, bytes.length, name, onClose),
+  ],
 ])("%s", (_, open) => {
   test("size, head and any range, in any order", async () => {
     const source = await open(file, "media.bin");
@@ -53,15 +56,17 @@ describe.each([
   });
 });
 
-test("on Node, files are lazy fs.openAsBlob Blobs (the fallback is for Deno)", () => {
-  expect(openLazyFileBlob).toBe(openAsBlob);
+test("on Node, a file under 4 GiB is a lazy fs.openAsBlob Blob (the range reads are for Deno)", async () => {
+  const blob = await lazyFileBlob(file, bytes.length);
+  expect(blob?.size).toBe(bytes.length);
+  expect(await lazyFileBlob(file, bytes.length + 1)).toBeUndefined();
 });
 
-describe("readingFileSource", () => {
+describe("rangeSource", () => {
   test("refuses to read a file changed since it was opened", async () => {
     const changing = join(dir, "changing.bin");
     await writeFile(changing, bytes);
-    const source = await readingFileSource(changing, undefined);
+    const source = await rangeSource(changing, bytes.length, undefined);
     const { mtime } = await stat(changing);
     await utimes(changing, mtime, new Date(mtime.getTime() + 5000));
     const error = await source.read(0, 100).catch((e: unknown) => e);
@@ -71,7 +76,7 @@ describe("readingFileSource", () => {
   });
 
   test("reads past the end give the bytes that exist", async () => {
-    const source = await readingFileSource(file, undefined);
+    const source = await rangeSource(file, bytes.length, undefined);
     expect(await source.head(20_000)).toEqual(bytes);
     await source.close();
   });

@@ -27,6 +27,8 @@ export interface OpenHints {
   /** A name for extension-based type detection. */
   fileName?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** Longest wait for a stream's next chunk or its end. */
+  stallTimeoutMs?: number | undefined;
 }
 
 /** Opens `input`; throws InvalidInputError for anything that is not readable media. */
@@ -47,8 +49,8 @@ export async function openSource(
   }
   if (input instanceof ReadableStream || input instanceof Readable) {
     return hints.size === undefined
-      ? spoolSource(input, hints.fileName, hints.signal)
-      : streamSource(input, hints.size, hints.fileName);
+      ? spoolSource(input, hints.fileName, hints.signal, hints.stallTimeoutMs)
+      : streamSource(input, hints.size, hints.fileName, hints.stallTimeoutMs);
   }
   throw new InvalidInputError(
     `Expected \`input\` to be a file path, a file: URL, a Uint8Array/Buffer, a Blob/File, a ReadableStream or a Node Readable, got ${describe(input)}.`,
