@@ -154,7 +154,7 @@ export function checkLinks(
 function main(): void {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   const args = process.argv.slice(2);
-  const files = args.length
+  const listed = args.length
     ? args
     : execFileSync("git", ["ls-files", "-z", "*.md"], {
         cwd: root,
@@ -162,6 +162,8 @@ function main(): void {
       })
         .split("\0")
         .filter(Boolean);
+  // A file listed twice (git lists each stage of a conflicted file) is checked once.
+  const files = [...new Set(listed)];
   const broken = checkLinks(root, files);
   for (const b of broken)
     console.error(`${b.file}:${b.line}: ${b.target} — ${b.reason}`);
