@@ -24,6 +24,8 @@ export default defineConfig([
     platform: "node",
     target: "node20",
     noExternal: ["p-retry", "is-network-error", "openapi-fetch"],
+    // src/package-root.ts finds fixtures/ from import.meta.url, which CommonJS lacks: the shim derives it from __filename.
+    shims: true,
     sourcemap: true,
   },
 ]);

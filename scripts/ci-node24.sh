@@ -8,7 +8,7 @@ report="$(mktemp "${TMPDIR:-/tmp}/jest-node24.XXXXXX.json")"
 trap 'rm -f "$report"' EXIT
 set +e
 # The jest children (and CLI end-to-end tests, which spawn process.execPath) run on Node 24 too.
-PATH="$(dirname "$node24"):$PATH" NODE_OPTIONS=--experimental-vm-modules \
+PATH="$(dirname "$node24"):$PATH" NODE_OPTIONS="--experimental-vm-modules --import=\"$PWD/test/setup/quiet-vm-warning.mjs\"" \
   "$node24" node_modules/jest/bin/jest.js --ci --json --outputFile="$report" "$@"
 status=$?
 set -e

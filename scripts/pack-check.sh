@@ -16,13 +16,12 @@ step() { printf '\n--- pack-check: %s\n' "$*"; }
 write_consumers() {
   cat > consumer.mjs <<'JS'
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createMediaClient, uploadMedia, XMediaError, XApiError, InvalidInputError } from "x-media-upload";
-import { startFakeXServer } from "x-media-upload/testing";
+import { samplePaths, startFakeXServer } from "x-media-upload/testing";
 for (const [name, value] of Object.entries({ createMediaClient, uploadMedia, XMediaError, XApiError, InvalidInputError })) {
   if (typeof value !== "function") throw new Error(`ESM export ${name} is ${typeof value}`);
 }
-const png = createRequire(import.meta.url).resolve("x-media-upload/package.json").replace(/package\.json$/, "fixtures/sample.png");
+const png = samplePaths.png;
 const server = await startFakeXServer();
 try {
   const client = createMediaClient({ auth: { type: "oauth2", accessToken: "pack-check" }, baseUrl: server.url });
@@ -37,11 +36,15 @@ JS
   cat > consumer.cjs <<'JS'
 const path = require("node:path");
 const lib = require("x-media-upload");
-const { startFakeXServer } = require("x-media-upload/testing");
+const { samplePaths, startFakeXServer } = require("x-media-upload/testing");
 for (const name of ["createMediaClient", "uploadMedia", "XMediaError", "XApiError", "RateLimitError"]) {
   if (typeof lib[name] !== "function") throw new Error(`CJS export ${name} is ${typeof lib[name]}`);
 }
-const png = path.join(path.dirname(require.resolve("x-media-upload/package.json")), "fixtures", "sample.png");
+// samplePaths from the CommonJS build: tsup's import.meta.url shim must find the installed package's fixtures/.
+const png = samplePaths.png;
+if (png !== path.join(path.dirname(require.resolve("x-media-upload/package.json")), "fixtures", "sample.png")) {
+  throw new Error(`CJS samplePaths.png is ${png}`);
+}
 (async () => {
   const server = await startFakeXServer();
   try {
@@ -63,10 +66,10 @@ const png = path.join(path.dirname(require.resolve("x-media-upload/package.json"
 JS
   cat > consumer.mts <<'TS'
 import { createMediaClient, XApiError, type MediaClient, type UploadOptions } from "x-media-upload";
-import { startFakeXServer } from "x-media-upload/testing";
-import { fileURLToPath } from "node:url";
+import { samplePaths, startFakeXServer, type SamplePaths } from "x-media-upload/testing";
 
-const png = fileURLToPath(new URL("../node_modules/x-media-upload/fixtures/sample.png", import.meta.url));
+const samples: SamplePaths = samplePaths;
+const png: string = samples.png;
 const server = await startFakeXServer();
 try {
   const client: MediaClient = createMediaClient({ auth: { type: "oauth2", accessToken: "tsc" }, baseUrl: server.url });
@@ -83,11 +86,10 @@ try {
 TS
   cat > consumer.cts <<'TS'
 import { createMediaClient, type MediaClient } from "x-media-upload";
-import { startFakeXServer } from "x-media-upload/testing";
-import path = require("node:path");
+import { samplePaths, startFakeXServer } from "x-media-upload/testing";
 
 async function main(): Promise<void> {
-  const png = path.join(path.dirname(require.resolve("x-media-upload/package.json")), "fixtures", "sample.png");
+  const png: string = samplePaths.png;
   const server = await startFakeXServer();
   try {
     const client: MediaClient = createMediaClient({ auth: { type: "oauth2", accessToken: "tsc" }, baseUrl: server.url });
@@ -123,7 +125,7 @@ JSON
 step "npm pack"
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 tar -tzf "$tarball" | sort > "$work/contents.txt"
-for required in package/package.json package/dist/index.js package/dist/index.cjs package/dist/index.d.ts \
+for required in package/package.json package/LICENSE package/dist/index.js package/dist/index.cjs package/dist/index.d.ts \
   package/dist/index.d.cts package/dist/testing.js package/dist/testing.cjs package/dist/testing.d.ts \
   package/dist/testing.d.cts package/dist/cli.js package/fixtures/sample.png package/fixtures/sample.mp4; do
   grep -qx "$required" "$work/contents.txt" || { echo "missing from tarball: $required" >&2; exit 1; }

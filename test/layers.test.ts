@@ -18,6 +18,7 @@ const RANK: Readonly<Record<string, number>> = {
   auth: 1,
   errors: 1,
   "runtime.js": 1,
+  "package-root.js": 1,
   generated: 0,
 };
 

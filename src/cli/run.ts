@@ -7,7 +7,7 @@ import { uploadCommand } from "./commands/upload.js";
 import { EXIT_CODES, errorJson, exitCodeFor } from "./exit-codes.js";
 import { HELP } from "./help.js";
 import { println, type CliIo } from "./io.js";
-import { packageInfo } from "./package-root.js";
+import { packageInfo } from "../package-root.js";
 import { UsageError } from "./usage-error.js";
 import { cliMessage, closest } from "./wording.js";
 

@@ -1,6 +1,5 @@
 // The whole upload: open and check the input, INIT, parallel APPENDs, FINALIZE, wait for
 // processing, alt text. Cancels everything on the first fatal error or the caller's abort.
-import { setMaxListeners } from "node:events";
 import {
   AbortError,
   ProcessingError,
@@ -10,6 +9,7 @@ import {
 } from "../errors/index.js";
 import { malformedAnswer } from "../http/api-error.js";
 import type { ClientContext, ResolvedUploadOptions } from "./settings.js";
+import { allowManyListeners } from "../runtime.js";
 import { appendAll } from "./append-all.js";
 import { requestContext, type RequestContext } from "../api/context.js";
 import { preflight } from "./preflight.js";
@@ -45,7 +45,7 @@ export async function runUpload(
   // One internal signal: the caller's abort, a fatal segment error or a throwing onProgress stop everything.
   const internal = new AbortController();
   // Each in-flight attempt and wait listens to it (and removes its listener): many at once is not a leak.
-  setMaxListeners(0, internal.signal);
+  allowManyListeners(internal.signal);
   const forward = () => internal.abort(outer?.reason);
   outer?.addEventListener("abort", forward, { once: true });
   let source: MediaSource | undefined;

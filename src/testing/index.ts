@@ -22,3 +22,4 @@ export {
   type Deviation,
   type DeviationMatch,
 } from "./deviations.js";
+export { samplePaths, type SamplePaths } from "./samples.js";

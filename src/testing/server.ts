@@ -1,7 +1,7 @@
 // startFakeXServer: a real node:http server on loopback that behaves like X's media upload API.
-import { setMaxListeners } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { allowManyListeners } from "../runtime.js";
 import { Authenticator } from "./auth.js";
 import type { ServerState } from "./context.js";
 import { FaultBook } from "./faults.js";
@@ -46,7 +46,7 @@ export async function startFakeXServer(
   const log = new RequestLog(resolved.onRequest, resolved.log);
   const closing = new AbortController();
   // Every in-flight request (latency waits, stalls) listens on this one signal; there is no leak to warn about.
-  setMaxListeners(0, closing.signal);
+  allowManyListeners(closing.signal);
   const listener = createPipeline({
     state,
     auth,

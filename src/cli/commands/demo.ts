@@ -8,7 +8,7 @@ import {
 import { formatBytes, formatDuration, formatTable } from "../format.js";
 import { HELP } from "../help.js";
 import { println, type CliIo } from "../io.js";
-import { fixturePath } from "../package-root.js";
+import { fixturePath } from "../../package-root.js";
 import { parseCommand, type FlagSpec } from "../parse.js";
 import {
   createReporter,

@@ -1,7 +1,8 @@
-// A file on disk as a MediaSource: a lazy Blob from fs.openAsBlob, or positioned reads for files of 4 GiB and more,
-// whose size openAsBlob wraps at 2^32 on Node 20 (an 8,388,608,000-byte file reports 4,093,640,704 bytes).
-import { openAsBlob } from "node:fs";
+// A file on disk as a MediaSource: a lazy Blob from fs.openAsBlob, or positioned reads where the runtime has no
+// lazy Blob for it (Deno; files of 4 GiB and more on Node 20: see src/runtime.ts).
 import { open, stat } from "node:fs/promises";
+import { InvalidInputError } from "../../errors/index.js";
+import { lazyFileBlob } from "../../runtime.js";
 import { blobSource } from "./blob-source.js";
 import type { MediaSource } from "./types.js";
 
@@ -12,20 +13,28 @@ export async function fileSource(
   onClose: () => Promise<void> = async () => {},
 ): Promise<MediaSource> {
   const { size } = await stat(path);
-  const blob = await openAsBlob(path);
-  if (blob.size === size) return blobSource(blob, fileName, onClose);
+  const blob = await lazyFileBlob(path, size);
+  if (blob) return blobSource(blob, fileName, onClose);
   return rangeSource(path, size, fileName, onClose);
 }
 
-// Each read copies one segment (≤ 8 MiB) into memory: concurrency × segment size at most, as for sized streams.
-async function rangeSource(
+/** Reads each segment when it is sent, copying it into memory: concurrency × segment size at most, as for sized streams. */
+export async function rangeSource(
   path: string,
   size: number,
   fileName: string | undefined,
-  onClose: () => Promise<void>,
+  onClose: () => Promise<void> = async () => {},
 ): Promise<MediaSource> {
   const handle = await open(path, "r");
+  const opened = await handle.stat();
   const bytes = async (start: number, end: number) => {
+    const now = await handle.stat();
+    // As Node's file-backed Blob does: a file changed since it was opened is not read (its size is already at X).
+    if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) {
+      throw new InvalidInputError(
+        `The input file ${JSON.stringify(path)} changed during the upload. Upload it again once it is stable.`,
+      );
+    }
     const length = Math.max(0, Math.min(end, size) - start);
     const buffer = new Uint8Array(new ArrayBuffer(length));
     let done = 0;

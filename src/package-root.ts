@@ -1,4 +1,4 @@
-// Finds this package's root (for version and fixtures) from src/cli/ under tsx or dist/ when built.
+// Finds this package's root (version, fixtures/) from src/ under tsx or jest, or from dist/ when built (ESM and CJS).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,9 @@ let cached: { root: string; version: string } | undefined;
 /** The directory holding x-media-upload's package.json, and its version. */
 export function packageInfo(): { root: string; version: string } {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // In the CJS build tsup's shims turn import.meta.url into this file's URL (tsup.config.ts).
+  const here = fileURLToPath(import.meta.url);
+  let dir = dirname(here);
   for (;;) {
     const file = join(dir, "package.json");
     if (existsSync(file)) {
@@ -22,7 +24,7 @@ export function packageInfo(): { root: string; version: string } {
     const parent = dirname(dir);
     if (parent === dir)
       throw new Error(
-        "x-media-upload: package.json not found above the CLI's own file.",
+        `x-media-upload: its package.json was not found above ${here}.`,
       );
     dir = parent;
   }
