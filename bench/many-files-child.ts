@@ -29,9 +29,13 @@ if (job.mode === "sequential") {
   ok = outcomes.filter((o) => o.status === "fulfilled").length;
 }
 const seconds = (performance.now() - started) / 1000;
+// What the batch still holds once garbage is collected (run with --expose-gc): a leak would grow with the files.
+(globalThis as { gc?: () => void }).gc?.();
+const { heapUsed, arrayBuffers } = process.memoryUsage();
 process.send?.({
   type: "done",
   ok,
   seconds,
   peakRss: process.resourceUsage().maxRSS * 1024,
+  retained: heapUsed + arrayBuffers,
 });

@@ -12,13 +12,15 @@ interface Done {
   ok: number;
   seconds: number;
   peakRss: number;
+  /** Heap and array buffers still used after a full GC. */
+  retained: number;
 }
 
 function batch(job: object): Promise<Done> {
   const child = fork(
     new URL("./many-files-child.ts", import.meta.url),
     [JSON.stringify(job)],
-    { execArgv: ["--import", "tsx"], stdio: "inherit" },
+    { execArgv: ["--import", "tsx", "--expose-gc"], stdio: "inherit" },
   );
   return new Promise((resolve, reject) => {
     child.once("message", (m) => resolve(m as Done));
@@ -46,7 +48,7 @@ export async function manyFiles(
     `\nmany files: 2 MiB PNGs, one client (maxConcurrentRequests ${DEFAULTS.maxConcurrentRequests})`,
   );
   console.log(
-    `${"how".padEnd(40)} ${"files".padStart(5)} ${"latency".padStart(7)} ${"time s".padStart(7)} ${"speed-up".padStart(8)} ${"peak RSS MiB".padStart(12)}`,
+    `${"how".padEnd(40)} ${"files".padStart(5)} ${"latency".padStart(7)} ${"time s".padStart(7)} ${"speed-up".padStart(8)} ${"peak RSS MiB".padStart(12)} ${"retained MiB".padStart(12)}`,
   );
   const row = (
     how: string,
@@ -56,7 +58,7 @@ export async function manyFiles(
     base?: Done,
   ) =>
     console.log(
-      `${how.padEnd(40)} ${String(files).padStart(5)} ${`${latency} ms`.padStart(7)} ${d.seconds.toFixed(2).padStart(7)} ${(base ? `${(base.seconds / d.seconds).toFixed(1)}×` : "1.0×").padStart(8)} ${(d.peakRss / MIB).toFixed(0).padStart(12)}`,
+      `${how.padEnd(40)} ${String(files).padStart(5)} ${`${latency} ms`.padStart(7)} ${d.seconds.toFixed(2).padStart(7)} ${(base ? `${(base.seconds / d.seconds).toFixed(1)}×` : "1.0×").padStart(8)} ${(d.peakRss / MIB).toFixed(0).padStart(12)} ${(d.retained / MIB).toFixed(1).padStart(12)}`,
     );
   await ask(server, { type: "prepare", latencyMs: 100 }, "prepared");
   const sequential = await batch({ url, paths: twenty, mode: "sequential" });

@@ -35,7 +35,7 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 auth, 5 API error,
 Uploads <file> (streamed from disk, segments appended in parallel, retried on
 faults), waits for X to process videos and GIFs, and prints the media id.
 <file> may be - to read a pipe (spooled to a temp file first: X needs the size).
-Several files go through one client, 4 at a time: one media id per line on
+Several files go through one client, 8 at a time: one media id per line on
 stdout in the order of the files (an empty line for a file that failed), one
 live line per file on a terminal, --alt-text once per file in order ("" for
 none), --json an array, and the exit code of the worst failure.

@@ -195,7 +195,7 @@ export type UploadDefaults = Pick<
 export const DEFAULTS = {
   concurrency: 8,
   maxConcurrentRequests: 16,
-  maxConcurrentUploads: 4,
+  maxConcurrentUploads: 8,
   waitForProcessing: true,
   processingTimeoutMs: 600_000,
   requestTimeoutMs: 300_000,

@@ -53,7 +53,8 @@ export interface UploadManyOptions extends Omit<
 > {
   /**
    * Files uploaded at once (each still sends up to `concurrency` APPENDs, within the client's `maxConcurrentRequests`).
-   * @default 4 (a post carries at most 4 images)
+   * Chosen by `npm run bench`: 20 images at 100 ms per request go 4.2–4.9× faster than one by one with 8, 3.2–3.4× with 4.
+   * @default 8
    */
   maxConcurrentUploads?: number;
   /**
