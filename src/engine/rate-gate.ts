@@ -11,7 +11,11 @@ export class RateGate {
   #until = 0;
   #cause: XApiError | undefined;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `now` and `sleep` are seams for tests (a virtual clock); the defaults are the real ones. */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly sleepFor: typeof sleep = sleep,
+  ) {}
 
   /** Closes the gate until `untilMs` (epoch ms), remembering the 429 that closed it. */
   pause(untilMs: number, cause: XApiError): void {
@@ -39,7 +43,7 @@ export class RateGate {
       if (waitMs <= 0) return;
       if (waitMs > maxWaitMs && this.#cause)
         throw tooLong(this.#cause, this.#until, maxWaitMs);
-      await sleep(waitMs, signal, "a rate-limit pause");
+      await this.sleepFor(waitMs, signal, "a rate-limit pause");
     }
   }
 }

@@ -37,7 +37,7 @@ interface SignatureExamples {
 
 const examples = JSON.parse(
   readFileSync(
-    join(process.cwd(), "..", "shared", "oauth1", "signature-examples.json"),
+    join(import.meta.dirname, "fixtures", "oauth1-signature-examples.json"),
     "utf8",
   ),
 ) as SignatureExamples;

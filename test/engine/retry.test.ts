@@ -124,6 +124,29 @@ describe("withRetry", () => {
     expect(otherRanAt).toBeGreaterThanOrEqual(reset.getTime());
   });
 
+  test("a 429 without reset headers closes the gate for one backoff plus the margin", async () => {
+    const gate = new RateGate();
+    const ctx: RetryContext = {
+      policy: {
+        retries: 1,
+        minDelayMs: 40,
+        maxDelayMs: 40,
+        maxRateLimitWaitMs: 10_000,
+      },
+      gate,
+      random: () => 1,
+    };
+    const before = Date.now();
+    const run = script(api(429));
+    await withRetry(ctx, run);
+    const after = Date.now();
+    expect(run.calls).toBe(2);
+    expect(gate.until).toBeGreaterThanOrEqual(before + 140);
+    expect(gate.until).toBeLessThanOrEqual(after + 140);
+    // The retry waited for the gate: 40 ms (attempt 1's full-jitter ceiling) plus the 100 ms margin.
+    expect(after).toBeGreaterThanOrEqual(gate.until);
+  });
+
   test("onRetry sees each failure", async () => {
     const seen: number[] = [];
     const ctx = {

@@ -1,0 +1,75 @@
+// StrykerJS mutation testing, one folder per run: `npm run mutation [-- src/media ...]` (scripts/mutation.mjs).
+// Not part of CI: a folder takes minutes to an hour on two cores.
+// Each folder: the files to mutate and the tests that may kill them: its own unit tests, plus API-level tests
+// where the folder's code is only reached through an upload. Every integration test reaches src/http and
+// src/auth, so those folders take only the thin-call test file: all of them would cost ~30 s per mutant.
+// The CLI's end-to-end tests spawn processes Stryker cannot see into, so they are left out.
+const API_TESTS = ["**/test/media-client.*.test.ts"];
+const CALLS_TEST = "**/test/media-client.calls.test.ts";
+const targets = {
+  "src/media": {
+    mutate: ["src/media/**/*.ts"],
+    // Not the API-level tests: a third of media's mutants are static (tables, regexps) and would run them all.
+    tests: ["**/test/media/**/*.test.ts", "**/test/engine/source.test.ts"],
+  },
+  "src/auth": {
+    mutate: ["src/auth/**/*.ts"],
+    tests: [
+      "**/test/auth/**/*.test.ts",
+      "**/test/testing/auth.test.ts",
+      CALLS_TEST,
+    ],
+  },
+  "src/http": {
+    mutate: ["src/http/**/*.ts"],
+    tests: ["**/test/http/**/*.test.ts", CALLS_TEST],
+  },
+  "src/engine": {
+    mutate: ["src/engine/**/*.ts"],
+    tests: ["**/test/engine/**/*.test.ts", ...API_TESTS],
+  },
+  // The API-level code: createXClient, createMediaClient/uploadMedia and the option resolution.
+  api: {
+    mutate: ["src/client.ts", "src/media-client.ts", "src/options.ts"],
+    tests: API_TESTS,
+  },
+};
+
+const target = process.env.MUTATION_TARGET ?? "src/media";
+const { mutate, tests } = targets[target] ?? {};
+if (!mutate) throw new Error(`Unknown MUTATION_TARGET ${target}`);
+const slug = target.replace(/^src\//, "");
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate,
+  packageManager: "npm",
+  testRunner: "jest",
+  testRunnerNodeArgs: ["--experimental-vm-modules"],
+  jest: {
+    projectType: "custom",
+    configFile: "jest.config.js",
+    // src/ in the roots lets findRelatedTests follow imports through src/index.ts to the tests.
+    config: {
+      testMatch: tests,
+      roots: ["<rootDir>/test", "<rootDir>/src", "<rootDir>/generated"],
+    },
+    // Only tests that import the mutated files run; perTest coverage then narrows each mutant to the tests reaching it.
+    enableFindRelatedTests: true,
+  },
+  coverageAnalysis: "perTest",
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // Two cores shared by several people: one test process.
+  concurrency: 1,
+  timeoutMS: 20000,
+  // A re-run after a small change only tests the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: `reports/mutation/${slug}/stryker-incremental.json`,
+  ignorePatterns: ["dist", "coverage", "reports", "bench/.tmp", "*.tgz"],
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: `reports/mutation/${slug}/index.html` },
+  jsonReporter: { fileName: `reports/mutation/${slug}/mutation.json` },
+  cleanTempDir: "always",
+};
