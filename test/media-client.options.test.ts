@@ -4,10 +4,11 @@ import { createMediaClient, DEFAULTS } from "../src/index.js";
 import { resolveUploadOptions, type UploadOptions } from "../src/options.js";
 
 describe("resolveUploadOptions", () => {
+  // Literals, not DEFAULTS: a changed default must fail here (and be documented), not agree with itself.
   test("defaults", () => {
     const o = resolveUploadOptions();
     expect(o).toMatchObject({
-      concurrency: DEFAULTS.concurrency,
+      concurrency: 8,
       waitForProcessing: true,
       processingTimeoutMs: 600_000,
       requestTimeoutMs: 300_000,
@@ -21,6 +22,22 @@ describe("resolveUploadOptions", () => {
       forceMediaType: false,
       additionalOwners: [],
       segmentBytes: undefined,
+    });
+  });
+
+  test("DEFAULTS, the exported copy, says the same", () => {
+    expect(DEFAULTS).toEqual({
+      concurrency: 8,
+      waitForProcessing: true,
+      processingTimeoutMs: 600_000,
+      requestTimeoutMs: 300_000,
+      stallTimeoutMs: 30_000,
+      retry: {
+        retries: 5,
+        minDelayMs: 500,
+        maxDelayMs: 30_000,
+        maxRateLimitWaitMs: 900_000,
+      },
     });
   });
 
