@@ -7,17 +7,19 @@ import {
   XApiError,
 } from "../../src/errors/index.js";
 
-const limited = new XApiError({
-  target: {
-    operation: "append",
-    method: "POST",
-    url: "https://api.x.com/2/media/upload/1/append",
-    segmentIndex: 2,
-  },
-  status: 429,
-  summary: "Too Many Requests",
-  hint: "Wait.",
-});
+const tooMany = (summary: string) =>
+  new XApiError({
+    target: {
+      operation: "append",
+      method: "POST",
+      url: "https://api.x.com/2/media/upload/1/append",
+      segmentIndex: 2,
+    },
+    status: 429,
+    summary,
+    hint: "Wait.",
+  });
+const limited = tooMany("Too Many Requests");
 
 /**
  * A gate on a virtual clock: `sleep` records each wait and moves the clock by it, after running
@@ -94,8 +96,8 @@ describe("RateGate", () => {
 
   test("an earlier reset never shortens a pause, and the later 429 stays the cause", async () => {
     const { gate } = virtualGate(0);
-    const first = new XApiError({ ...limited, summary: "first" });
-    const earlier = new XApiError({ ...limited, summary: "earlier" });
+    const first = tooMany("first");
+    const earlier = tooMany("earlier");
     gate.pause(60_000, first);
     gate.pause(500, earlier);
     expect(gate.until).toBe(60_100);
