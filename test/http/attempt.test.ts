@@ -54,7 +54,6 @@ describe("attempt", () => {
   });
 
   test("no bytes for stallTimeoutMs: TimeoutError kind stall", async () => {
-    const started = Date.now();
     const error = await attempt(
       target,
       { ...limits, stallTimeoutMs: 100 },
@@ -62,8 +61,8 @@ describe("attempt", () => {
       ({ signal }) => fetch(`${url}/hang`, { signal }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    // kind "stall", not the 5 s "request" timeout: the stall timer ended it.
     expect(error).toMatchObject({ kind: "stall", timeoutMs: 100 });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test("touch() keeps a slow but moving request alive; requestTimeoutMs still bounds it", async () => {
