@@ -61,7 +61,7 @@ export default {
   checkers: ["typescript"],
   tsconfigFile: "tsconfig.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  // Two cores shared by several people: one test process.
+  // Two cores shared by several people: one test process (`-- --concurrency 2` when the machine is quiet).
   concurrency: 1,
   timeoutMS: 20000,
   // A re-run after a small change only tests the mutants whose code or covering tests changed.

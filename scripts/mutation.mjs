@@ -1,19 +1,22 @@
-// `npm run mutation [-- <folder>... [--force]]`: runs Stryker on each folder in turn (all of them by default).
-// Folders: src/media src/auth src/http src/engine api. Extra `--` flags go to `stryker run` (e.g. --force).
+// `npm run mutation [-- <folder>... [stryker flags]]`: runs Stryker on each folder in turn (all by default).
+// Folders: src/media src/auth src/http src/engine api. Other arguments go to `stryker run`,
+// e.g. `--force` (ignore the incremental file) or `--concurrency 2`.
 import { spawnSync } from "node:child_process";
 
 const all = ["src/media", "src/auth", "src/http", "src/engine", "api"];
+const folders = [];
+const flags = [];
 const args = process.argv.slice(2);
-const flags = args.filter((a) => a.startsWith("-"));
-const folders = args
-  .filter((a) => !a.startsWith("-"))
-  .map((a) => a.replace(/\/+$/, "").replace(/^\.\//, ""));
-const unknown = folders.filter((f) => !all.includes(f));
-if (unknown.length > 0) {
-  console.error(
-    `Unknown folder ${unknown.join(", ")}; one of: ${all.join(" ")}`,
-  );
-  process.exit(2);
+for (const [i, arg] of args.entries()) {
+  const folder = arg.replace(/\/+$/, "").replace(/^\.\//, "");
+  const isFlagValue =
+    i > 0 && args[i - 1].startsWith("--") && !arg.startsWith("-");
+  if (all.includes(folder)) folders.push(folder);
+  else if (arg.startsWith("-") || isFlagValue) flags.push(arg);
+  else {
+    console.error(`Unknown folder ${arg}; one of: ${all.join(" ")}`);
+    process.exit(2);
+  }
 }
 for (const folder of folders.length > 0 ? folders : all) {
   console.log(`\n=== mutation: ${folder}`);
