@@ -32,7 +32,7 @@ const CASES: Case[] = [
     type: "video/mp4",
     concurrencies: SWEEP,
   },
-  // X caps video at 512 MB, so the 2 GiB file goes up as a 3D model (no size limit per category).
+  // The 2 GiB file goes up as a 3D model (no category, so no per-category limit), as in earlier figures.
   ...(values.quick
     ? []
     : [

@@ -2,6 +2,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { authMiddleware, validateAuth, type Auth } from "./auth/middleware.js";
+import { redactText, redactUrl } from "./http/redact.js";
 
 /** The generated client type: every media path and operation of the extract. */
 export type XClient = Client<paths>;
@@ -34,16 +35,31 @@ export const DEFAULT_BASE_URL = "https://api.x.com";
 export function createXClient(options: XClientOptions): XClient {
   const auth = validateAuth(options.auth);
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+  let url: URL;
   try {
-    new URL(baseUrl);
+    url = new URL(baseUrl);
   } catch {
     throw new TypeError(
-      `Expected \`baseUrl\` to be an absolute URL, got ${JSON.stringify(baseUrl)}.`,
+      `Expected \`baseUrl\` to be an absolute URL, got ${JSON.stringify(redactText(baseUrl))}.`,
+    );
+  }
+  // fetch refuses such URLs on every request; say so once, without echoing the password.
+  if (url.username !== "" || url.password !== "") {
+    throw new TypeError(
+      `Expected \`baseUrl\` without credentials (user:password@), got ${JSON.stringify(redactUrl(baseUrl))}. X authenticates through \`auth\`.`,
+    );
+  }
+  const userAgent = options.userAgent ?? "x-media-upload";
+  try {
+    new Headers({ "User-Agent": userAgent });
+  } catch {
+    throw new TypeError(
+      `Expected \`userAgent\` to be a valid header value (no line breaks or control characters), got ${JSON.stringify(userAgent)}.`,
     );
   }
   const client = createClient<paths>({
     baseUrl: baseUrl.replace(/\/+$/, ""),
-    headers: { "User-Agent": options.userAgent ?? "x-media-upload" },
+    headers: { "User-Agent": userAgent },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   client.use(authMiddleware(auth));

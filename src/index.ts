@@ -17,6 +17,7 @@ export {
 export type { UploadResult } from "./engine/result.js";
 export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
+export type { RetryEvent } from "./engine/retry.js";
 export {
   createXClient,
   DEFAULT_BASE_URL,
@@ -26,6 +27,16 @@ export {
 export type { Auth } from "./auth/middleware.js";
 // The generated spec types, for typing calls made through `raw` or createXClient.
 export type { operations, paths } from "../generated/openapi.js";
+export {
+  ACCOUNT_TIERS,
+  SIZE_LIMITS,
+  type AccountTier,
+} from "./media/category.js";
+export {
+  MAX_CHUNKED_BYTES,
+  MAX_SEGMENT_BYTES,
+  MAX_SEGMENTS,
+} from "./media/segments.js";
 export {
   MEDIA_CATEGORIES,
   MEDIA_TYPES,

@@ -1,5 +1,5 @@
 // The public entry points: createMediaClient (upload + thin typed calls + raw client) and uploadMedia.
-import type { ProcessingInfo } from "./errors/index.js";
+import { attachMediaId, type ProcessingInfo } from "./errors/index.js";
 import {
   createXClient,
   DEFAULT_BASE_URL,
@@ -10,6 +10,7 @@ import { validateAuth, type Auth } from "./auth/middleware.js";
 import type { RequestContext } from "./engine/context.js";
 import { waitUntilProcessed } from "./engine/processing.js";
 import { RateGate } from "./engine/rate-gate.js";
+import { retryListener } from "./engine/retry.js";
 import * as requests from "./engine/requests.js";
 import type { UploadResult } from "./engine/result.js";
 import type { UploadInput } from "./engine/source/open-source.js";
@@ -28,7 +29,7 @@ export interface MediaClientOptions extends XClientOptions, UploadDefaults {}
 /** Per-call options of the thin typed methods. */
 export type CallOptions = Pick<
   UploadOptions,
-  "signal" | "requestTimeoutMs" | "stallTimeoutMs" | "retry"
+  "signal" | "requestTimeoutMs" | "stallTimeoutMs" | "retry" | "onRetry"
 >;
 
 /** Options of {@link MediaClient.waitForProcessing}. */
@@ -39,6 +40,7 @@ export interface WaitOptions extends Pick<
   | "requestTimeoutMs"
   | "stallTimeoutMs"
   | "retry"
+  | "onRetry"
 > {
   /**
    * Called with each `processing_info` X answers (state, `progress_percent`), the first one included.
@@ -111,7 +113,12 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         requestTimeoutMs: o.requestTimeoutMs,
         stallTimeoutMs: o.stallTimeoutMs,
       },
-      retry: { policy: o.retry, gate: new RateGate(), signal: o.signal },
+      retry: {
+        policy: o.retry,
+        gate: new RateGate(),
+        signal: o.signal,
+        onRetry: retryListener(o.onRetry, o.retry.retries),
+      },
     };
   };
   return {
@@ -142,16 +149,21 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     async waitForProcessing(id, { onProcessing, ...o } = {}) {
       const ctx = contextFor(o);
       const timeoutMs = resolveUploadOptions(o, defaults).processingTimeoutMs;
-      const first = (await requests.status(ctx, id)).data?.data
-        ?.processing_info;
-      const outcome = await waitUntilProcessed(
-        ctx,
-        id,
-        first,
-        timeoutMs,
-        onProcessing,
-      );
-      return outcome.processing;
+      try {
+        const first = (await requests.status(ctx, id)).data?.data
+          ?.processing_info;
+        const outcome = await waitUntilProcessed(
+          ctx,
+          id,
+          first,
+          timeoutMs,
+          onProcessing,
+        );
+        return outcome.processing;
+      } catch (error) {
+        // An abort between polls has no request to name the media; the caller may still want it.
+        throw attachMediaId(error, id);
+      }
     },
   };
 }

@@ -1,5 +1,8 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
 import type { UploadProgress } from "./engine/progress.js";
+import type { RetryEvent, RetryPolicy } from "./engine/retry.js";
+import { ACCOUNT_TIERS, type AccountTier } from "./media/category.js";
+import { MAX_SEGMENT_BYTES } from "./media/segments.js";
 import {
   isMediaCategory,
   isMediaType,
@@ -17,7 +20,6 @@ import {
   checkUserIds,
 } from "./engine/option-checks.js";
 
-const MiB = 1024 * 1024;
 // setTimeout's largest delay (2^31 − 1 ms ≈ 24.8 days); larger values would fire at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -27,117 +29,131 @@ export interface RetryOptions {
    * Retries per request after the first attempt.
    * @default 5
    */
-  retries?: number;
+  retries?: number | undefined;
   /**
    * Backoff ceiling of the first retry in ms; it doubles per retry, and the actual delay is random below it (full jitter).
    * @default 500
    */
-  minDelayMs?: number;
+  minDelayMs?: number | undefined;
   /**
    * Largest backoff ceiling in ms.
    * @default 30000
    */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /**
    * Longest pause accepted when X answers 429 (until `x-rate-limit-reset`); a longer one fails with RateLimitError.
    * @default 900000 (15 minutes, X's rate-limit window)
    */
-  maxRateLimitWaitMs?: number;
+  maxRateLimitWaitMs?: number | undefined;
 }
 
-/** Options of `upload()` and `uploadMedia()`. */
+/** Options of `upload()` and `uploadMedia()`; a field set to `undefined` is the same as one left out (its default). */
 export interface UploadOptions {
   /**
    * The media type to declare; wins over detection unless the bytes say otherwise.
    * @default detected from the magic bytes, else the file extension
    */
-  mediaType?: MediaType;
+  mediaType?: MediaType | undefined;
   /**
    * Send `mediaType` even when the bytes look like another type.
    * @default false
    */
-  forceMediaType?: boolean;
+  forceMediaType?: boolean | undefined;
   /**
    * The media category (`dm_*`, `amplify_video` and `subtitles` only on request).
    * @default tweet_image, tweet_gif or tweet_video, from the media type
    */
-  mediaCategory?: MediaCategory;
+  mediaCategory?: MediaCategory | undefined;
   /**
    * User ids that may also use this media.
    * @default []
    */
-  additionalOwners?: readonly string[];
+  additionalOwners?: readonly string[] | undefined;
   /**
    * Whether the media may be shared (DMs).
    * @default not sent (X's default)
    */
-  shared?: boolean;
+  shared?: boolean | undefined;
   /**
    * Alt text (≤ 1,000 characters), set through `POST /2/media/metadata` once the media is ready.
    * @default none
    */
-  altText?: string;
+  altText?: string | undefined;
   /**
-   * Bytes per APPEND segment; grown automatically (to at most 5 MiB) so an upload needs ≤ 1,000 segments.
+   * The uploading account's tier: the size preflight then refuses what X refuses that account
+   * (dm_video over 512 MB on a standard account, for instance). Without it, only what no account can upload is refused.
+   * @default undefined (X's most generous limits, X Premium's)
+   */
+  accountTier?: AccountTier | undefined;
+  /**
+   * Bytes per APPEND segment (at most 8 MiB, X's server maximum); grown automatically, up to 8 MiB, only when the
+   * file would otherwise need more than 1,000 segments.
    * @default 4194304 (4 MiB)
    */
-  segmentBytes?: number;
+  segmentBytes?: number | undefined;
   /**
    * APPEND requests in flight at once (memory ≈ concurrency × segmentBytes for streams; file slices are streamed).
    * Chosen by `npm run bench`: with 50 ms per request, 8 is ~1.5× faster than 4 and within 10% of 16.
    * @default 8
    */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /**
    * Cancels the upload: in-flight requests and waits stop at once and `upload()` rejects with AbortError.
    * @default none
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Called with progress (at most ~10 times a second, plus the first and the final event).
    * @default none
    */
-  onProgress?: (progress: UploadProgress) => void;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+  /**
+   * Called before each retry of a failed request, with the error, the retry number and the wait (a backoff, or
+   * a rate-limit pause of every request until X's reset). If it throws, the upload stops with that error.
+   * @default none
+   */
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /**
    * Poll STATUS after FINALIZE until processing ends (videos and GIFs).
    * @default true
    */
-  waitForProcessing?: boolean;
+  waitForProcessing?: boolean | undefined;
   /**
    * Longest wait for processing; then TimeoutError with the media id (resume with `client.waitForProcessing(id)`).
    * @default 600000 (10 minutes)
    */
-  processingTimeoutMs?: number;
+  processingTimeoutMs?: number | undefined;
   /**
    * Longest time for one request, body and answer included; the attempt is then aborted and retried.
    * @default 300000 (5 minutes)
    */
-  requestTimeoutMs?: number;
+  requestTimeoutMs?: number | undefined;
   /**
    * Longest time without a byte moving (sent, or the answer arriving); the attempt is then aborted and retried.
    * @default 30000
    */
-  stallTimeoutMs?: number;
+  stallTimeoutMs?: number | undefined;
   /**
    * Retry policy overrides.
    * @default { retries: 5, minDelayMs: 500, maxDelayMs: 30000, maxRateLimitWaitMs: 900000 }
    */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /**
    * Byte count of a stream input; without it the stream is spooled to a temp file first (INIT needs `total_bytes`).
    * @default none
    */
-  size?: number;
+  size?: number | undefined;
   /**
    * File name used for extension-based type detection when the bytes are not recognised.
    * @default the path's base name, or `File.name`
    */
-  fileName?: string;
+  fileName?: string | undefined;
 }
 
 /** Upload options a MediaClient can default for all its uploads. */
 export type UploadDefaults = Pick<
   UploadOptions,
+  | "accountTier"
   | "segmentBytes"
   | "concurrency"
   | "waitForProcessing"
@@ -148,6 +164,7 @@ export type UploadDefaults = Pick<
   | "additionalOwners"
   | "shared"
   | "onProgress"
+  | "onRetry"
 >;
 
 /** Options after defaults and validation. */
@@ -158,15 +175,17 @@ export interface ResolvedUploadOptions {
   additionalOwners: readonly string[];
   shared: boolean | undefined;
   altText: string | undefined;
+  accountTier: AccountTier | undefined;
   segmentBytes: number | undefined;
   concurrency: number;
   signal: AbortSignal | undefined;
   onProgress: ((progress: UploadProgress) => void) | undefined;
+  onRetry: ((event: RetryEvent) => void) | undefined;
   waitForProcessing: boolean;
   processingTimeoutMs: number;
   requestTimeoutMs: number;
   stallTimeoutMs: number;
-  retry: Required<RetryOptions>;
+  retry: RetryPolicy;
   size: number | undefined;
   fileName: string | undefined;
 }
@@ -193,10 +212,12 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "additionalOwners",
   "shared",
   "altText",
+  "accountTier",
   "segmentBytes",
   "concurrency",
   "signal",
   "onProgress",
+  "onRetry",
   "waitForProcessing",
   "processingTimeoutMs",
   "requestTimeoutMs",
@@ -206,6 +227,7 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "fileName",
 ];
 const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
+  "accountTier",
   "segmentBytes",
   "concurrency",
   "waitForProcessing",
@@ -216,6 +238,7 @@ const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "additionalOwners",
   "shared",
   "onProgress",
+  "onRetry",
 ];
 const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
   "retries",
@@ -231,9 +254,16 @@ export function resolveUploadOptions(
 ): ResolvedUploadOptions {
   checkKnownKeys("options", options, UPLOAD_KEYS);
   checkKnownKeys("options", defaults, DEFAULT_KEYS);
-  const o = { ...defaults, ...options };
-  const r = { ...DEFAULTS.retry, ...defaults.retry, ...options.retry };
-  checkKnownKeys("retry", r, RETRY_KEYS);
+  // An option set to undefined means "the default", at every level, as if it were left out.
+  const o = { ...defined(defaults), ...defined(options) };
+  const r = {
+    ...DEFAULTS.retry,
+    ...defined(defaults.retry),
+    ...defined(options.retry),
+  };
+  for (const retry of [defaults.retry, options.retry]) {
+    if (retry !== undefined) checkKnownKeys("retry", retry, RETRY_KEYS);
+  }
   if (o.mediaType !== undefined && !isMediaType(o.mediaType)) {
     throw new TypeError(
       `Expected \`mediaType\` to be a media type X accepts, got ${JSON.stringify(o.mediaType)}.`,
@@ -242,6 +272,11 @@ export function resolveUploadOptions(
   if (o.mediaCategory !== undefined && !isMediaCategory(o.mediaCategory)) {
     throw new TypeError(
       `Expected \`mediaCategory\` to be one of ${MEDIA_CATEGORIES.join(", ")}, got ${JSON.stringify(o.mediaCategory)}.`,
+    );
+  }
+  if (o.accountTier !== undefined && !ACCOUNT_TIERS.includes(o.accountTier)) {
+    throw new TypeError(
+      `Expected \`accountTier\` to be one of ${ACCOUNT_TIERS.join(", ")}, got ${JSON.stringify(o.accountTier)}.`,
     );
   }
   const retry = {
@@ -268,10 +303,11 @@ export function resolveUploadOptions(
       checkUserIds("additionalOwners", o.additionalOwners) ?? [],
     shared: checkBoolean("shared", o.shared),
     altText: checkString("altText", o.altText, 1000),
+    accountTier: o.accountTier,
     segmentBytes:
       o.segmentBytes === undefined
         ? undefined
-        : checkInteger("segmentBytes", o.segmentBytes, 1, 64 * MiB),
+        : checkInteger("segmentBytes", o.segmentBytes, 1, MAX_SEGMENT_BYTES),
     concurrency: checkInteger(
       "concurrency",
       o.concurrency ?? DEFAULTS.concurrency,
@@ -280,6 +316,7 @@ export function resolveUploadOptions(
     ),
     signal: checkSignal("signal", o.signal),
     onProgress: checkFunction("onProgress", o.onProgress),
+    onRetry: checkFunction("onRetry", o.onRetry),
     waitForProcessing:
       checkBoolean("waitForProcessing", o.waitForProcessing) ??
       DEFAULTS.waitForProcessing,
@@ -308,4 +345,13 @@ export function resolveUploadOptions(
         : checkInteger("size", o.size, 0, Number.MAX_SAFE_INTEGER),
     fileName: checkString("fileName", o.fileName, 1024),
   };
+}
+
+/** `value` without its undefined-valued keys (a non-object is passed through for its check to reject). */
+function defined<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return value;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
 }

@@ -55,6 +55,18 @@ describe("resolveUploadOptions", () => {
     });
   });
 
+  test("a field set to undefined takes its default at every level, like one left out", () => {
+    const o = resolveUploadOptions(
+      { concurrency: undefined, retry: { retries: undefined } },
+      { concurrency: 3, retry: { retries: 2, minDelayMs: undefined } },
+    );
+    expect(o.concurrency).toBe(3);
+    expect(o.retry).toEqual({ ...DEFAULTS.retry, retries: 2 });
+    expect(() => resolveUploadOptions({ retry: 5 as never })).toThrow(
+      "Expected `retry` to be an object, got 5.",
+    );
+  });
+
   const bad: [UploadOptions, string][] = [
     [
       { concurrency: 0 },
@@ -66,7 +78,7 @@ describe("resolveUploadOptions", () => {
     ],
     [
       { segmentBytes: -1 },
-      "Expected `segmentBytes` to be an integer from 1 to 67108864, got -1.",
+      "Expected `segmentBytes` to be an integer from 1 to 8388608, got -1.",
     ],
     [
       { requestTimeoutMs: Infinity },
@@ -131,6 +143,9 @@ describe("createMediaClient", () => {
     expect(() => createMediaClient({ auth, baseUrl: "api.x.com" })).toThrow(
       /absolute URL/,
     );
+    expect(() =>
+      createMediaClient({ auth, userAgent: "app\r\nX-Evil: 1" }),
+    ).toThrow(/Expected `userAgent` to be a valid header value/);
     expect(() => createMediaClient({ auth, concurency: 2 } as never)).toThrow(
       "Unknown option `concurency`",
     );

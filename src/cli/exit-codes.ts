@@ -56,10 +56,24 @@ export function exitCodeFor(error: unknown): ExitCode {
   return EXIT_CODES.internal;
 }
 
-/** The `--json` error object: `{ ok: false, error: { name, message, exitCode, status?, code?, mediaId? } }`. */
+// Fields a command adds to its error's JSON (retry counts), kept beside the error rather than written onto it.
+const EXTRA_FIELDS = new WeakMap<object, Record<string, unknown>>();
+
+/** Adds `fields` to the `--json` output of `error`; returns `error` for rethrowing. */
+export function withJsonFields(
+  error: unknown,
+  fields: Record<string, unknown>,
+): unknown {
+  if (typeof error === "object" && error !== null)
+    EXTRA_FIELDS.set(error, { ...EXTRA_FIELDS.get(error), ...fields });
+  return error;
+}
+
+/** The `--json` error object: `{ ok: false, error: { name, message, exitCode, status?, code?, mediaId? }, …extra }`. */
 export function errorJson(error: unknown): {
   ok: false;
   error: Record<string, unknown>;
+  [extra: string]: unknown;
 } {
   const e = error instanceof Error ? error : new Error(String(error));
   const fields = e as unknown as Record<string, unknown>;
@@ -79,7 +93,10 @@ export function errorJson(error: unknown): {
     if (typeof value === "string" || typeof value === "number")
       out[key] = value;
   }
+  const target = fields.target as { mediaId?: unknown } | undefined;
+  if (out.mediaId === undefined && typeof target?.mediaId === "string")
+    out.mediaId = target.mediaId;
   const resetAt = fields.resetAt;
   if (resetAt instanceof Date) out.resetAt = resetAt.toISOString();
-  return { ok: false, error: out };
+  return { ok: false, error: out, ...EXTRA_FIELDS.get(e) };
 }

@@ -34,15 +34,20 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input, 4 auth, 5 API error,
 Uploads <file> (streamed from disk, segments appended in parallel, retried on
 faults), waits for X to process videos and GIFs, and prints the media id.
 <file> may be - to read a pipe (spooled to a temp file first: X needs the size).
+Each retry and rate-limit wait is reported on stderr as it happens (unless -q).
 
 Flags:
   --type <mime>          media type, e.g. video/mp4 (default: sniffed from the bytes)
   --force-type           send --type even when the bytes look like another type
   --category <name>      tweet_image, tweet_gif, tweet_video, amplify_video, dm_image,
                          dm_gif, dm_video or subtitles (default: from the media type)
-  --alt-text <text>      alt text for images and GIFs (up to 1000 characters)
+  --alt-text <text>      alt text for the image, GIF or video (up to 1000 characters),
+                         set once X has processed the media
+  --account-tier <tier>  standard or premium: refuse before uploading what X refuses
+                         that account (default: only what no account can upload)
   --concurrency <n>      APPENDs in flight, 1 to 32 (default ${DEFAULTS.concurrency})
-  --segment-size <size>  bytes per APPEND, e.g. 1MiB or 4194304 (default 4MiB)
+  --segment-size <size>  bytes per APPEND, e.g. 1MiB or 4194304, at most 8MiB
+                         (default 4MiB, grown to 8MiB only past 1000 segments)
   --base-url <url>       API origin (default: $X_API_BASE_URL or https://api.x.com)
   --no-wait              return after FINALIZE without waiting for processing
   --json                 print one JSON object on stdout (result or error)
@@ -77,6 +82,8 @@ Flags:
   --reset-rate <0..1>    share of requests whose connection is reset
   --seed <n>             seed of the random faults (default: 1)
   --processing-ms <ms>   video/GIF processing time after FINALIZE (default: 3000)
+  --account-tier <tier>  standard or premium: whose size limits INITIALIZE applies
+                         (default: standard)
   --log                  print one line per request
   --json                 print {"url": …} as one JSON line once listening
   -h, --help             this help`,

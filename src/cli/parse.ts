@@ -1,6 +1,7 @@
 // node:util parseArgs with usage errors worded for people, plus validated numeric flag values.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./usage-error.js";
+import { closest } from "./wording.js";
 
 /** Flag definitions of one command, as node:util parseArgs takes them. */
 export type FlagSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -27,7 +28,10 @@ export function parseCommand(
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(describeParseError(error, command), command);
+    throw new UsageError(
+      describeParseError(error, command, Object.keys(flags)),
+      command,
+    );
   }
   const values = parsed.values as Parsed["values"];
   if (values.help) return { values, positionals: parsed.positionals };
@@ -45,12 +49,18 @@ export function parseCommand(
   return { values, positionals: parsed.positionals };
 }
 
-function describeParseError(error: unknown, command: string): string {
+function describeParseError(
+  error: unknown,
+  command: string,
+  known: readonly string[],
+): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown }).code;
   const flag = /'(-[^']*)'/.exec(message)?.[1];
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) {
-    return `Unknown flag ${flag} for \`${command}\`.`;
+    const name = flag.split("=")[0] ?? flag;
+    const guess = closest(name, [...known, "help"]);
+    return `Unknown flag ${name} for \`${command}\`.${guess === undefined ? "" : ` Did you mean --${guess}?`}`;
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
     return /argument missing/.test(message)

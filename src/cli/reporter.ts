@@ -30,6 +30,8 @@ export interface Reporter {
   finish(): void;
   /** Ends the bar's line without drawing more (before an error message). */
   stop(): void;
+  /** Prints `line` above the bar (a retry, a rate-limit wait) and redraws the bar below it. */
+  note(line: string): void;
 }
 
 /** Picks the mode: none when quiet, a bar on a TTY, plain lines otherwise (none for `--json` off a TTY). */
@@ -71,9 +73,9 @@ export function createReporter(options: {
     if (!force && at - lastDraw < REDRAW_MS) return;
     lastDraw = at;
     open = true;
-    // \r + erase-line redraws in place (ECMA-48 EL, CSI 2 K).
+    // \r + erase-line redraws in place (ECMA-48 EL, CSI 2 K). Some terminals (and CI pseudo-TTYs) report 0 columns.
     stream.write(
-      `\r\x1b[2K${renderProgressLine(view, (stream.columns ?? 80) - 1)}`,
+      `\r\x1b[2K${renderProgressLine(view, (stream.columns || 80) - 1)}`,
     );
   };
 
@@ -98,6 +100,12 @@ export function createReporter(options: {
     stop() {
       if (open) stream.write("\n");
       open = false;
+    },
+    note(line) {
+      if (open) stream.write("\r\x1b[2K");
+      open = false;
+      println(stream, line);
+      draw(true);
     },
   };
 }

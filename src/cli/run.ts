@@ -8,6 +8,7 @@ import { HELP } from "./help.js";
 import { println, type CliIo } from "./io.js";
 import { packageInfo } from "./package-root.js";
 import { UsageError } from "./usage-error.js";
+import { closest, inCliWords } from "./wording.js";
 
 /** A command: parses its own flags, writes its output, resolves to an exit code. */
 export type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -37,23 +38,32 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
+      const guess = closest(name, Object.keys(COMMANDS));
       throw new UsageError(
-        `Unknown command ${JSON.stringify(name)}. Commands: ${Object.keys(COMMANDS).join(", ")}.`,
+        `Unknown command ${JSON.stringify(name)}.${guess === undefined ? "" : ` Did you mean \`${guess}\`?`} Commands: ${Object.keys(COMMANDS).join(", ")}.`,
       );
     }
     return await command(rest, io);
   } catch (error) {
     const code = exitCodeFor(error);
+    const message = cliMessage(error);
     if (json) {
-      println(io.stdout, JSON.stringify(errorJson(error)));
-    } else {
+      const out = errorJson(error);
       println(
-        io.stderr,
-        `x-media-upload: ${error instanceof Error ? error.message : String(error)}`,
+        io.stdout,
+        JSON.stringify({ ...out, error: { ...out.error, message } }),
       );
-      if (error instanceof UsageError) {
-        const hint = error.command
-          ? `x-media-upload ${error.command} --help`
+    } else {
+      println(io.stderr, `x-media-upload: ${message}`);
+      if (code === EXIT_CODES.usage) {
+        // A bad value of a known command points to that command's help.
+        const topic =
+          (error instanceof UsageError ? error.command : undefined) ??
+          (name !== undefined && Object.hasOwn(COMMANDS, name)
+            ? name
+            : undefined);
+        const hint = topic
+          ? `x-media-upload ${topic} --help`
           : "x-media-upload --help";
         println(io.stderr, `Run \`${hint}\` for usage.`);
       } else if (
@@ -66,6 +76,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return code;
   }
+}
+
+// The CLI's own errors are already worded in flags; the library's name its options, which a CLI user cannot set.
+function cliMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error instanceof UsageError || error.name === "CredentialsError")
+    return error.message;
+  return inCliWords(error.message);
 }
 
 function wantsJson(argv: readonly string[]): boolean {

@@ -2,7 +2,13 @@
 // Any problem here is an InvalidInputError and nothing has been sent.
 import { InvalidInputError } from "../errors/index.js";
 import { checkSize, inferCategory } from "../media/category.js";
-import { planSegments, type SegmentPlan } from "../media/segments.js";
+import {
+  MAX_CHUNKED_BYTES,
+  MAX_SEGMENT_BYTES,
+  MAX_SEGMENTS,
+  planSegments,
+  type SegmentPlan,
+} from "../media/segments.js";
 import { resolveMediaType, SNIFF_BYTES } from "../media/sniff.js";
 import {
   isMediaType,
@@ -12,9 +18,6 @@ import {
 import type { ResolvedUploadOptions } from "../options.js";
 import { categoryMismatch } from "./category-fit.js";
 import type { MediaSource } from "./source/types.js";
-
-// X documents APPEND segments of at most 5 MB (written 5,242,880 bytes); automatic growth stays within it.
-const X_MAX_SEGMENT_BYTES = 5 * 1024 * 1024;
 
 /** The decisions INIT is sent with. */
 export interface UploadPlan {
@@ -50,11 +53,17 @@ export async function prepare(
   const mediaCategory = options.mediaCategory ?? inferCategory(mediaType);
   const mismatch = categoryMismatch(mediaType, mediaCategory);
   if (mismatch) throw new InvalidInputError(`${mismatch} Nothing was sent.`);
-  const tooLarge = checkSize(source.size, mediaCategory);
+  const tooLarge = checkSize(source.size, mediaCategory, options.accountTier);
   if (tooLarge) throw new InvalidInputError(`${tooLarge} Nothing was sent.`);
+  if (source.size > MAX_CHUNKED_BYTES)
+    throw new InvalidInputError(
+      `The file is ${source.size} bytes, more than a chunked upload can carry: ${MAX_SEGMENTS} segments (segment_index 0–999) ` +
+        `of at most ${MAX_SEGMENT_BYTES} bytes (8 MiB, X's server maximum) each, ${MAX_CHUNKED_BYTES} bytes in all; make it smaller. Nothing was sent.`,
+    );
+  // 4 MiB unless 1,000 segments would not hold the file; then grown, up to X's 8 MiB maximum.
   const plan = planSegments(source.size, {
     segmentBytes: options.segmentBytes,
-    maxSegmentBytes: Math.max(X_MAX_SEGMENT_BYTES, options.segmentBytes ?? 0),
+    maxSegmentBytes: MAX_SEGMENT_BYTES,
   });
   if (!plan.ok) throw new InvalidInputError(`${plan.reason} Nothing was sent.`);
   return { mediaType, mediaCategory, segments: plan };

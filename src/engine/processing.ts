@@ -22,7 +22,12 @@ export interface ProcessingOutcome {
   answeredAt: number;
 }
 
-/** Waits until `initial` (or STATUS) says succeeded; ProcessingError on failed, TimeoutError at `timeoutMs`. */
+/** Whether `info` reports a failure: state `failed`, or an `error` whatever the state. */
+export function processingFailed(info: ProcessingInfo | undefined): boolean {
+  return info?.state === "failed" || info?.error !== undefined;
+}
+
+/** Waits until `initial` (or STATUS) says succeeded; ProcessingError on failure, TimeoutError at `timeoutMs`. */
 export async function waitUntilProcessed(
   ctx: RequestContext,
   mediaId: string,
@@ -42,7 +47,8 @@ export async function waitUntilProcessed(
     if (info === undefined) return outcome;
     onInfo(info);
     if (info.state === "succeeded") return outcome;
-    if (info.state === "failed") throw new ProcessingError(mediaId, info);
+    // X can answer in_progress (even 99%) with an error and stay there: any error is a failure at once.
+    if (processingFailed(info)) throw new ProcessingError(mediaId, info);
     const left = deadline - Date.now();
     if (left <= 0) throw processingTimeout(mediaId, info, timeoutMs);
     let wait: number;

@@ -12,7 +12,7 @@ export interface UploadProgress {
   readonly mediaId: string | undefined;
   /** Total bytes of the media. */
   readonly totalBytes: number;
-  /** Media bytes handed to the network, re-sent bytes of a retried segment not counted twice. */
+  /** Media bytes handed to the network; never decreases (re-sent bytes of a retried segment are not counted twice). */
   readonly bytesSent: number;
   /** Media bytes of the segments X acknowledged. */
   readonly bytesAcknowledged: number;
@@ -30,7 +30,8 @@ const MIN_INTERVAL_MS = 100;
 /** Tracks progress and calls `listener` at most every 100 ms, phase changes and the final event always. */
 export class ProgressReporter {
   #state: { -readonly [K in keyof UploadProgress]: UploadProgress[K] };
-  #inFlight = new Map<number, number>();
+  // Per segment in flight: bytes of this attempt, and the most any attempt sent (already counted).
+  #inFlight = new Map<number, { attempt: number; counted: number }>();
   #lastEmit = -Infinity;
   #lastPhase: UploadPhase | undefined;
   /** The first error the listener threw; the upload fails with it. */
@@ -62,17 +63,22 @@ export class ProgressReporter {
     this.#emit(phase === "done");
   }
 
-  /** `n` more bytes of segment `index` went out. */
+  /** `n` more bytes of segment `index` went out; a retry counts only what goes past its earlier attempts. */
   sent(index: number, n: number): void {
-    this.#inFlight.set(index, (this.#inFlight.get(index) ?? 0) + n);
-    this.#state.bytesSent += n;
+    const segment = this.#inFlight.get(index) ?? { attempt: 0, counted: 0 };
+    segment.attempt += n;
+    if (segment.attempt > segment.counted) {
+      this.#state.bytesSent += segment.attempt - segment.counted;
+      segment.counted = segment.attempt;
+    }
+    this.#inFlight.set(index, segment);
     this.#emit(false);
   }
 
-  /** Segment `index` is being sent again: its earlier bytes no longer count. */
+  /** Segment `index` is being sent again: its bytes count again only past what was already counted. */
   restart(index: number): void {
-    this.#state.bytesSent -= this.#inFlight.get(index) ?? 0;
-    this.#inFlight.delete(index);
+    const segment = this.#inFlight.get(index);
+    if (segment) segment.attempt = 0;
   }
 
   /** X acknowledged segment `index` of `bytes` bytes. */

@@ -51,13 +51,24 @@ export function append(
 ): Promise<Answer<"appendMediaUpload">> {
   const path = `/2/media/upload/${encodeURIComponent(id)}/append`;
   const target = targetOf(ctx, "append", "POST", path, id, segmentIndex);
-  return retried(ctx, target, ({ signal, touch }) => {
+  let latest = 0;
+  return retried(ctx, target, ({ signal, touch, sent }) => {
+    const attempt = ++latest;
     hooks.onAttempt?.();
-    const multipart = multipartSegment(media, segmentIndex, (n) => {
-      touch();
-      hooks.onBytes?.(n);
-    });
-    const sent = ctx.client.POST("/2/media/upload/{id}/append", {
+    // The stall watchdog runs while the body goes out (connecting included), not while X thinks.
+    touch();
+    const multipart = multipartSegment(
+      media,
+      segmentIndex,
+      (n) => {
+        // A failed attempt's body can still be pulled once the retry began: those bytes do not count.
+        if (attempt !== latest) return;
+        touch();
+        hooks.onBytes?.(n);
+      },
+      sent,
+    );
+    const request = ctx.client.POST("/2/media/upload/{id}/append", {
       ...STREAMING,
       params: { path: { id } },
       body: { media, segment_index: segmentIndex },
@@ -70,7 +81,7 @@ export function append(
       signal,
     });
     // A source read failure reaches fetch's caller only as "fetch failed": surface ours.
-    return sent.catch((error: unknown) => {
+    return request.catch((error: unknown) => {
       throw multipart.failure ?? error;
     });
   });
@@ -131,7 +142,7 @@ function retried<K extends keyof operations>(
   send: (control: AttemptControl) => Promise<TextOutcome>,
 ): Promise<Answer<K>> {
   return withRetry(ctx.retry, () =>
-    attempt(target, ctx.limits, ctx.signal, async (control) =>
+    attempt(target, ctx, async (control) =>
       unwrap<K>(target, await send(control), ctx.secrets),
     ),
   );

@@ -4,6 +4,7 @@ import { setMaxListeners } from "node:events";
 import {
   AbortError,
   ProcessingError,
+  attachMediaId,
   isAbortError,
   type ProcessingInfo,
 } from "../errors/index.js";
@@ -12,9 +13,10 @@ import type { ResolvedUploadOptions } from "../options.js";
 import { appendAll } from "./append-all.js";
 import type { RequestContext } from "./context.js";
 import { prepare, type UploadPlan } from "./prepare.js";
-import { waitUntilProcessed } from "./processing.js";
+import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
 import { RateGate } from "./rate-gate.js";
+import { retryListener } from "./retry.js";
 import {
   finalize,
   initialize,
@@ -60,14 +62,18 @@ export async function runUpload(
       policy: options.retry,
       gate: new RateGate(),
       signal: internal.signal,
+      onRetry: retryListener(options.onRetry, options.retry.retries),
     },
   };
   let progress: ProgressReporter | undefined;
+  // Once INIT answered, every error carries the media id: the media can be finalized, polled or resumed.
+  let mediaId: string | undefined;
   try {
     source = await openSource(input, {
       size: options.size,
       fileName: options.fileName,
       signal: internal.signal,
+      stallTimeoutMs: options.stallTimeoutMs,
     });
     const plan = await prepare(source, options);
     progress = new ProgressReporter(
@@ -76,16 +82,23 @@ export async function runUpload(
       plan.segments.count,
       (e) => internal.abort(e),
     );
-    return await send(ctx, source, plan, options, progress, (reason) =>
-      internal.abort(reason),
-    );
+    const result = await send(ctx, source, plan, options, progress, {
+      cancel: (reason) => internal.abort(reason),
+      initialized: (id) => (mediaId = id),
+    });
+    // The final event's listener may throw too: the upload reports it like any other.
+    if (progress.listenerError !== undefined) throw progress.listenerError;
+    return result;
   } catch (error) {
     if (outer?.aborted)
-      throw isAbortError(error)
-        ? error
-        : new AbortError(outer.reason, "the upload");
+      throw attachMediaId(
+        isAbortError(error)
+          ? error
+          : new AbortError(outer.reason, "the upload"),
+        mediaId,
+      );
     if (progress?.listenerError !== undefined) throw progress.listenerError;
-    throw error;
+    throw attachMediaId(error, mediaId);
   } finally {
     outer?.removeEventListener("abort", forward);
     internal.signal.removeEventListener("abort", closeSource);
@@ -99,7 +112,10 @@ async function send(
   plan: UploadPlan,
   options: ResolvedUploadOptions,
   progress: ProgressReporter,
-  cancel: (reason: unknown) => void,
+  hooks: {
+    cancel: (reason: unknown) => void;
+    initialized: (mediaId: string) => void;
+  },
 ): Promise<UploadResult> {
   progress.phase("initialize");
   const init = await initialize(ctx, initBody(source.size, plan, options));
@@ -107,6 +123,7 @@ async function send(
   // Spec 2.159 makes data.id optional; without it there is nothing to append to.
   const id = initData?.id;
   if (!id) throw malformedAnswer(init.target, init.response, "data.id");
+  hooks.initialized(id);
   let expiresAtMs = relative(initData.expires_after_secs);
 
   progress.phase("append", id);
@@ -117,7 +134,7 @@ async function send(
     plan.segments,
     options.concurrency,
     progress,
-    cancel,
+    hooks.cancel,
   );
   if (appendExpiry !== undefined) expiresAtMs = appendExpiry * 1000;
   await source.finish();
@@ -128,7 +145,8 @@ async function send(
   const finData = fin.data?.data ?? (await status(ctx, id)).data?.data;
   expiresAtMs = relative(finData?.expires_after_secs) ?? expiresAtMs;
   let processing: ProcessingInfo | undefined = finData?.processing_info;
-  if (processing?.state === "failed") throw new ProcessingError(id, processing);
+  if (processing && processingFailed(processing))
+    throw new ProcessingError(id, processing);
   if (processing && options.waitForProcessing) {
     progress.phase("processing");
     const outcome = await waitUntilProcessed(
@@ -138,7 +156,8 @@ async function send(
       options.processingTimeoutMs,
       (info) => progress.processing(info.progress_percent),
     );
-    processing = outcome.processing ?? processing;
+    // STATUS without processing_info: X has nothing left to process; the pending state is stale.
+    processing = outcome.processing;
     if (outcome.expiresAfterSecs !== undefined) {
       expiresAtMs = outcome.answeredAt + outcome.expiresAfterSecs * 1000;
     }

@@ -1,6 +1,7 @@
 // The error tree, re-exported for the engine and the public barrel.
 export {
   XMediaError,
+  attachMediaId,
   type XMediaErrorName,
   type XMediaErrorOptions,
 } from "./x-media-error.js";
@@ -19,7 +20,12 @@ export {
   type XApiErrorInit,
 } from "./x-api-error.js";
 export { RateLimitError } from "./rate-limit-error.js";
-export { NetworkError } from "./network-error.js";
+export {
+  NetworkError,
+  innermostMessage,
+  systemCode,
+  type NetworkErrorDetails,
+} from "./network-error.js";
 export { ProcessingError, type ProcessingInfo } from "./processing-error.js";
 export {
   TimeoutError,

@@ -10,8 +10,6 @@ export interface TimeoutErrorOptions extends XMediaErrorOptions {
   kind: TimeoutKind;
   /** The limit, in milliseconds. */
   timeoutMs: number;
-  /** The media id, so polling can be resumed with `client.waitForProcessing(id)`. */
-  mediaId?: string | undefined;
 }
 
 /** A request exceeded `requestTimeoutMs`, moved no bytes for `stallTimeoutMs`, or processing outlasted `processingTimeoutMs`. */
@@ -21,13 +19,10 @@ export class TimeoutError extends XMediaError {
   readonly kind: TimeoutKind;
   /** The limit that ran out, in milliseconds. */
   readonly timeoutMs: number;
-  /** The media id (always set for `processing`): resume with `client.waitForProcessing(mediaId)`. */
-  readonly mediaId: string | undefined;
 
   constructor(message: string, options: TimeoutErrorOptions) {
     super(message, options);
     this.kind = options.kind;
     this.timeoutMs = options.timeoutMs;
-    this.mediaId = options.mediaId ?? options.target?.mediaId;
   }
 }

@@ -1,4 +1,5 @@
 // X answered, and the answer is a failure (non-2xx, a 2xx carrying errors[], or a malformed 2xx).
+import { clause } from "./clause.js";
 import { XMediaError } from "./x-media-error.js";
 import { describeTarget, type RequestTarget } from "./target.js";
 
@@ -23,7 +24,7 @@ export interface RateLimitInfo {
   readonly limit?: number | undefined;
   /** Requests left in the window. */
   readonly remaining?: number | undefined;
-  /** When the window resets (from `x-rate-limit-reset` or `Retry-After`). */
+  /** When X accepts requests again: `Retry-After` when sent, else `x-rate-limit-reset`. */
   readonly resetAt?: Date | undefined;
 }
 
@@ -63,7 +64,7 @@ export class XApiError extends XMediaError {
 
   constructor(init: XApiErrorInit) {
     super(
-      `${describeTarget(init.target)} failed with ${init.status}: ${init.summary}. ${init.hint}`,
+      `${describeTarget(init.target)} failed with ${init.status}: ${clause(init.summary)}. ${init.hint}`,
       { cause: init.cause, target: init.target },
     );
     this.status = init.status;

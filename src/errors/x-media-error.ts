@@ -21,6 +21,8 @@ export interface XMediaErrorOptions {
   cause?: unknown;
   /** The request that failed, when one did. */
   target?: RequestTarget | undefined;
+  /** The media id the failure concerns (defaults to the target's). */
+  mediaId?: string | undefined;
 }
 
 /** Base class of every error thrown by x-media-upload. */
@@ -29,6 +31,8 @@ export class XMediaError extends Error {
   readonly [ERROR_BRAND] = true;
   /** The request that failed (method, redacted URL, operation, segment), when one did. */
   readonly target: RequestTarget | undefined;
+  /** The media id, for any failure after INIT answered: finalize, poll or resume it. */
+  readonly mediaId: string | undefined;
 
   constructor(message: string, options: XMediaErrorOptions = {}) {
     super(
@@ -36,5 +40,19 @@ export class XMediaError extends Error {
       options.cause === undefined ? undefined : { cause: options.cause },
     );
     this.target = options.target;
+    this.mediaId = options.mediaId ?? options.target?.mediaId;
   }
+}
+
+/** Sets `mediaId` on an error of the tree that lacks one (the engine knows it once INIT answered). */
+export function attachMediaId<E>(error: E, mediaId: string | undefined): E {
+  if (
+    mediaId !== undefined &&
+    error instanceof Error &&
+    (error as { [ERROR_BRAND]?: unknown })[ERROR_BRAND] === true &&
+    (error as { mediaId?: unknown }).mediaId === undefined
+  ) {
+    (error as unknown as { mediaId: string }).mediaId = mediaId;
+  }
+  return error;
 }

@@ -3,35 +3,47 @@
 import { clearTimeout, setTimeout } from "node:timers";
 import {
   AbortError,
-  NetworkError,
   TimeoutError,
   describeTarget,
   isXMediaError,
   type RequestTarget,
   type XMediaError,
 } from "../errors/index.js";
+import { transportError } from "./transport.js";
 
 /** Time limits of one attempt. */
 export interface AttemptLimits {
   /** Abort if the whole request (body and answer) takes longer. */
   requestTimeoutMs: number;
-  /** Abort if no byte moves for this long. */
+  /** Abort if the request body stops moving for this long (X's think time is not a stall). */
   stallTimeoutMs: number;
 }
 
-/** Handed to the request: the signal to pass to fetch and `touch()` to call whenever bytes move. */
-export interface AttemptControl {
-  signal: AbortSignal;
-  touch: () => void;
+/** What an attempt runs under. */
+export interface AttemptScope {
+  limits: AttemptLimits;
+  /** The caller's (or the upload's) signal. */
+  signal?: AbortSignal | undefined;
+  /** Credential values never to show in messages. */
+  secrets?: readonly string[] | undefined;
 }
 
-/** Runs `send` once; maps aborts, timeouts, stalls and network failures into XMediaErrors. */
+/** Handed to the request: the signal to pass to fetch, and the body's progress. */
+export interface AttemptControl {
+  signal: AbortSignal;
+  /** Body bytes moved: (re)starts the stall watchdog. */
+  touch: () => void;
+  /** The body is all sent: from here until the answer only `requestTimeoutMs` applies. */
+  sent: () => void;
+}
+
+/** Runs `send` once; maps aborts, timeouts, stalls and transport failures into XMediaErrors. */
 export async function attempt<T>(
   target: RequestTarget,
-  limits: AttemptLimits,
-  parent: AbortSignal | undefined,
+  scope: AttemptScope,
   send: (control: AttemptControl) => Promise<T>,
 ): Promise<T> {
+  const { limits, signal: parent, secrets = [] } = scope;
   if (parent?.aborted)
     throw new AbortError(parent.reason, target.operation, target);
   const controller = new AbortController();
@@ -42,6 +54,8 @@ export async function attempt<T>(
     () => fail(timeout(target, "request", limits.requestTimeoutMs)),
     limits.requestTimeoutMs,
   );
+  // A socket keeps the process alive while a request runs; the timers must not.
+  requestTimer.unref();
   let stallTimer: NodeJS.Timeout | undefined;
   const touch = () => {
     clearTimeout(stallTimer);
@@ -51,13 +65,11 @@ export async function attempt<T>(
     );
     stallTimer.unref();
   };
-  // A socket keeps the process alive while a request runs; the timers must not.
-  requestTimer.unref();
-  touch();
+  const sent = () => clearTimeout(stallTimer);
   try {
-    return await send({ signal: controller.signal, touch });
+    return await send({ signal: controller.signal, touch, sent });
   } catch (error) {
-    throw classify(error, target, controller.signal, parent);
+    throw classify(error, target, controller.signal, parent, secrets);
   } finally {
     clearTimeout(requestTimer);
     clearTimeout(stallTimer);
@@ -70,13 +82,14 @@ function classify(
   target: RequestTarget,
   signal: AbortSignal,
   parent: AbortSignal | undefined,
+  secrets: readonly string[],
 ): XMediaError {
   if (parent?.aborted)
     return new AbortError(parent.reason, target.operation, target);
   if (signal.aborted && signal.reason instanceof TimeoutError)
     return signal.reason;
   if (isXMediaError(error)) return error;
-  return new NetworkError(target, error);
+  return transportError(target, error, secrets);
 }
 
 function timeout(
@@ -87,7 +100,7 @@ function timeout(
   const what =
     kind === "request"
       ? `did not complete within requestTimeoutMs (${ms} ms)`
-      : `moved no bytes for stallTimeoutMs (${ms} ms)`;
+      : `sent no body bytes for stallTimeoutMs (${ms} ms)`;
   const fix =
     kind === "request"
       ? "raise `requestTimeoutMs` or lower `segmentBytes` on slow links"

@@ -10,6 +10,10 @@ export function hintFor(
   if (/expired/i.test(text)) {
     return "The upload session expired (X keeps it for `expires_after_secs`); start a new upload.";
   }
+  // X checks total_bytes against the account's own limit (dm_video: 512 MB, 1 GB with X Premium).
+  if (status === 400 && /file size exceeds/i.test(text)) {
+    return "X refused the file's size for this account and media category (video limits are higher with X Premium); make the file smaller, or upload from a Premium account. Set `accountTier` to have the library refuse it before sending.";
+  }
   switch (status) {
     case 400:
       return operation === "append"

@@ -14,11 +14,15 @@ export interface MultipartBody {
 
 const PIECE = 64 * 1024;
 
-/** Builds `segment_index` + `media` parts over `media` (a Blob slice stays on disk until read); `onBytes(n)` fires as bytes go out. */
+/**
+ * Builds `segment_index` + `media` parts over `media` (a Blob slice stays on disk until read);
+ * `onBytes(n)` fires as media bytes go out, `onEnd()` once the whole body is handed over.
+ */
 export function multipartSegment(
   media: Blob,
   segmentIndex: number,
   onBytes: (n: number) => void = () => {},
+  onEnd: () => void = () => {},
 ): MultipartBody {
   const boundary = `x-media-upload-${randomUUID()}`;
   const encoder = new TextEncoder();
@@ -42,6 +46,7 @@ export function multipartSegment(
       if (next.done) {
         controller.enqueue(tail);
         controller.close();
+        onEnd();
         return;
       }
       controller.enqueue(next.value);

@@ -10,8 +10,10 @@ export function parseRateLimit(
   const remaining = toInt(headers.get("x-rate-limit-remaining"));
   const resetSecs = toInt(headers.get("x-rate-limit-reset"));
   const retryAfter = parseRetryAfter(headers.get("retry-after"), now);
+  // Retry-After is relative to the answer, so the client's clock cannot skew it: it wins when sent.
   const resetAt =
-    resetSecs !== undefined ? new Date(resetSecs * 1000) : retryAfter;
+    retryAfter ??
+    (resetSecs === undefined ? undefined : new Date(resetSecs * 1000));
   if (limit === undefined && remaining === undefined && resetAt === undefined) {
     return undefined;
   }

@@ -13,6 +13,9 @@ const SECRET_TEXT = [
   /\b(access_token|client_secret|consumer_secret|token_secret)\s*[=:]\s*"?[^",&\s]+"?/gi,
 ];
 
+// user:password@ in any URL inside a text (fetch quotes the whole URL when it refuses one).
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
 /** Returns `url` with userinfo removed and secret-looking query values replaced by `[REDACTED]`. */
 export function redactUrl(url: string): string {
   let parsed: URL;
@@ -37,7 +40,7 @@ export function redactText(
   text: string,
   secrets: readonly string[] = [],
 ): string {
-  let out = text;
+  let out = text.replace(URL_USERINFO, `$1${REDACTED}@`);
   for (const secret of secrets) {
     // Very short values would redact ordinary words; real keys and tokens are long.
     if (secret.length >= 8) out = out.split(secret).join(REDACTED);

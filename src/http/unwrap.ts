@@ -42,8 +42,11 @@ export function unwrap<K extends keyof operations>(
   } catch {
     throw apiErrorFrom(target, response, text, secrets);
   }
-  // A 2xx may still carry errors[] and no data: that is a failure, not a success.
-  if (hasErrors(body)) throw apiErrorFrom(target, response, body, secrets);
+  // A 2xx carrying errors[] is a failure, even beside data; a media id in data stays on the error.
+  if (hasErrors(body)) {
+    const mediaId = target.mediaId ?? dataId(body);
+    throw apiErrorFrom({ ...target, mediaId }, response, body, secrets);
+  }
   const data =
     typeof body === "object" && body !== null
       ? (body as SuccessBody<K>)
@@ -55,4 +58,9 @@ function hasErrors(body: unknown): boolean {
   if (typeof body !== "object" || body === null) return false;
   const errors = (body as { errors?: unknown }).errors;
   return Array.isArray(errors) && errors.length > 0;
+}
+
+function dataId(body: unknown): string | undefined {
+  const id = (body as { data?: { id?: unknown } | null }).data?.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }

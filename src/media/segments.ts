@@ -6,6 +6,12 @@ export const DEFAULT_SEGMENT_BYTES = 4 * 1024 * 1024;
 /** Most segments one upload may have: segment_index runs 0–999 (spec components.schemas.MediaSegments). */
 export const MAX_SEGMENTS = 1000;
 
+/** Largest segment X's server accepts: it asks for ≤ 5 MB and takes up to 8 MB (X in 2026; README "Size limits"). */
+export const MAX_SEGMENT_BYTES = 8 * 1024 * 1024;
+
+/** Largest file a chunked upload can carry: 1,000 segments of 8 MiB (8,388,608,000 bytes). */
+export const MAX_CHUNKED_BYTES = MAX_SEGMENTS * MAX_SEGMENT_BYTES;
+
 // Grown segments are rounded up to whole 64 KiB blocks, so sizes stay round and reads stay aligned.
 const GROW_STEP = 64 * 1024;
 

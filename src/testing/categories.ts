@@ -1,6 +1,11 @@
 // Media categories and types of the spec, the kind each maps to, its size limit and media_key prefix.
 import type { operations } from "../../generated/openapi.js";
-import { MEDIA_CATEGORIES, MEDIA_TYPES } from "../media/types.js";
+import { sizeLimit, type AccountTier } from "../media/category.js";
+import {
+  MEDIA_CATEGORIES,
+  MEDIA_TYPES,
+  isMediaCategory,
+} from "../media/types.js";
 
 type InitBody = NonNullable<
   operations["initializeMediaUpload"]["requestBody"]
@@ -40,15 +45,24 @@ export const ONE_SHOT_MEDIA_TYPES = [
   "image/tiff",
 ] as const;
 
-// X's limits: images 5 MB, GIFs 15 MB, videos 512 MB (docs.x.com media best practices), in X's MiB-based bytes.
-/** Default `total_bytes` limits per kind. */
-export const DEFAULT_SIZE_LIMITS: Readonly<Record<MediaKind, number>> = {
-  image: 5 * 1024 * 1024,
-  gif: 15 * 1024 * 1024,
-  video: 512 * 1024 * 1024,
-  subtitles: 5 * 1024 * 1024,
-  model: 512 * 1024 * 1024,
-};
+/**
+ * The `total_bytes` limit INITIALIZE applies: an override for the kind if given, else the library's own table for
+ * the category and account tier (src/media/category.ts), so the fake refuses exactly what the library's preflight
+ * lets through for that tier. 3D models take no category: only the spec's total_bytes maximum.
+ */
+export function sizeLimitOf(
+  category: string | undefined,
+  kind: MediaKind,
+  tier: AccountTier,
+  overrides: Partial<Record<MediaKind, number>>,
+): number {
+  const override = overrides[kind];
+  if (override !== undefined) return override;
+  return sizeLimit(
+    category !== undefined && isMediaCategory(category) ? category : undefined,
+    tier,
+  );
+}
 
 /** The kind a category stands for. */
 export function kindOfCategory(category: string): MediaKind {

@@ -9,6 +9,7 @@ import type {
   RandomFaults,
 } from "./types.js";
 import type { MediaKind } from "./categories.js";
+import type { AccountTier } from "../media/category.js";
 
 /** Options of {@link startFakeXServer}; every field is optional. */
 export interface FakeXServerOptions {
@@ -17,14 +18,21 @@ export interface FakeXServerOptions {
   /** Port; 0 picks a free one. @default 0 */
   port?: number;
   /**
-   * Largest APPEND `media` part accepted; larger ones get 413.
-   * X documents "≤ 5 MB" per chunk and writes 5 MB as 5,242,880 bytes (its image limit); its tools send 4 MiB.
-   * @default 5242880
+   * Largest APPEND `media` part accepted; larger ones get 413. X asks for ≤ 5 MB per segment and its server takes
+   * up to 8 MB (X in 2026; README "Size limits"), counted like its other limits in MiB.
+   * @default 8388608
    */
   maxSegmentBytes?: number;
   /**
-   * `total_bytes` limits per kind, checked at INITIALIZE (raise `video` for multi-GiB benchmarks).
-   * @default { image: 5242880, gif: 15728640, video: 536870912, subtitles: 5242880, model: 536870912 }
+   * The account the requests come from: X's size limits follow it (tweet_video 8 GB, 16 GB with Premium;
+   * dm_video 512 MB, 1 GB with Premium), as in the library's `SIZE_LIMITS`.
+   * @default "standard"
+   */
+  accountTier?: AccountTier;
+  /**
+   * `total_bytes` limits per kind, checked at INITIALIZE; a kind given here overrides the tier's limit for every
+   * category of that kind (raise `video` for multi-GiB benchmarks, lower one to test a refusal).
+   * @default the tier's limits: image 5 MiB, gif 15 MiB, subtitles 1 MiB, video by category, model 16 GiB (the spec's total_bytes maximum)
    */
   sizeLimits?: Partial<Record<MediaKind, number>>;
   /** Session lifetime answered as `expires_after_secs`; fractions expire sessions sub-second for tests. @default 86400 */

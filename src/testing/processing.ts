@@ -13,7 +13,7 @@ export interface ProcessingInfoBody {
   state: ProcessingState;
   progress_percent: number;
   check_after_secs?: number;
-  error?: ProcessingFailure;
+  error?: Omit<ProcessingFailure, "state">;
 }
 
 /** X's failure for bytes that are not the declared kind of media. */
@@ -49,7 +49,9 @@ export function processingAt(
       ...checkAfter,
     };
   }
-  return failure
-    ? { state: "failed", progress_percent: 100, error: failure }
-    : { state: "succeeded", progress_percent: 100 };
+  if (!failure) return { state: "succeeded", progress_percent: 100 };
+  const { state = "failed", ...error } = failure;
+  return state === "in_progress"
+    ? { state, progress_percent: 99, ...checkAfter, error }
+    : { state, progress_percent: 100, error };
 }

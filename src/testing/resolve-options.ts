@@ -1,6 +1,8 @@
 // Defaults of FakeXServerOptions, resolved in this one place, and their checks.
 import type { OAuth1Credentials } from "../auth/oauth1.js";
-import { DEFAULT_SIZE_LIMITS, type MediaKind } from "./categories.js";
+import type { MediaKind } from "./categories.js";
+import { ACCOUNT_TIERS, type AccountTier } from "../media/category.js";
+import { MAX_SEGMENT_BYTES } from "../media/segments.js";
 import type { FakeXServerOptions } from "./options.js";
 import { DEFAULT_RATE_LIMITS } from "./rate-limit.js";
 import type {
@@ -17,7 +19,9 @@ export interface ResolvedOptions {
   host: string;
   port: number;
   maxSegmentBytes: number;
-  sizeLimits: Record<MediaKind, number>;
+  accountTier: AccountTier;
+  /** Overrides per kind of the tier's limits. */
+  sizeLimits: Partial<Record<MediaKind, number>>;
   expiresAfterMs: number;
   processing: {
     pendingMs: number;
@@ -43,7 +47,7 @@ export function resolveOptions(
   options: FakeXServerOptions = {},
 ): ResolvedOptions {
   const p = options.processing ?? {};
-  const sizeLimits = { ...DEFAULT_SIZE_LIMITS, ...options.sizeLimits };
+  const sizeLimits = { ...options.sizeLimits };
   for (const [kind, limit] of Object.entries(sizeLimits))
     check(`sizeLimits.${kind}`, limit, 0);
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits?.limits };
@@ -54,11 +58,12 @@ export function resolveOptions(
     port: check("port", options.port ?? 0, 0, 65535, true),
     maxSegmentBytes: check(
       "maxSegmentBytes",
-      options.maxSegmentBytes ?? 5 * 1024 * 1024,
+      options.maxSegmentBytes ?? MAX_SEGMENT_BYTES,
       1,
       Infinity,
       true,
     ),
+    accountTier: checkTier(options.accountTier ?? "standard"),
     sizeLimits,
     expiresAfterMs:
       check("expiresAfterSecs", options.expiresAfterSecs ?? 86_400, 0) * 1000,
@@ -99,6 +104,14 @@ export function resolveOptions(
     onRequest: options.onRequest,
     log: options.log,
   };
+}
+
+function checkTier(tier: AccountTier): AccountTier {
+  if (!ACCOUNT_TIERS.includes(tier))
+    throw new TypeError(
+      `Expected \`accountTier\` to be one of ${ACCOUNT_TIERS.join(", ")}, got ${JSON.stringify(tier)}.`,
+    );
+  return tier;
 }
 
 function check(

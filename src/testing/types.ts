@@ -29,6 +29,12 @@ export interface ProcessingFailure {
   code: number;
   name: string;
   message: string;
+  /**
+   * The state answered with the error once processing ends: `failed`, or `in_progress` at 99%, where X has been
+   * seen to stay with an error for good (node-twitter-api-v2 #483, twitteroauth #1185).
+   * @default "failed"
+   */
+  state?: "failed" | "in_progress";
 }
 
 /** Processing states of `processing_info.state`. */

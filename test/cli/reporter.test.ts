@@ -85,3 +85,36 @@ test("none mode writes nothing; mode follows TTY, --quiet and --json", () => {
   expect(progressMode({ write: () => 0 }, {})).toBe("plain");
   expect(progressMode({ write: () => 0 }, { json: true })).toBe("none");
 });
+
+test("bar mode: a terminal reporting 0 columns is drawn 80 wide, not empty", () => {
+  const stream = memoryStream(true, 0);
+  const reporter = createReporter({
+    stream,
+    mode: "bar",
+    label: "a.png",
+    now: fakeClock().now,
+  });
+  reporter.update(update({ bytesAcked: 500, bytesSent: 500 }));
+  const frame = stream.text().split("\r\x1b[2K").filter(Boolean)[0] ?? "";
+  expect(frame).toMatch(/█{5,}/);
+  expect(frame).toContain(" 50%");
+  expect(frame.length).toBeLessThanOrEqual(79);
+  expect(frame.length).toBeGreaterThan(40);
+});
+
+test("note: prints a line above the bar, then redraws the bar", () => {
+  const stream = memoryStream(true, 80);
+  const reporter = createReporter({
+    stream,
+    mode: "bar",
+    label: "a.png",
+    now: fakeClock().now,
+  });
+  reporter.update(update({ bytesAcked: 500, bytesSent: 500 }));
+  reporter.note("retrying append segment 3");
+  const text = stream.text();
+  const after = text.slice(text.indexOf("retrying"));
+  expect(after.startsWith("retrying append segment 3\n\r\x1b[2Ka.png")).toBe(
+    true,
+  );
+});

@@ -40,6 +40,15 @@ test("--processing-ms splits into pending and in_progress", () => {
   });
 });
 
+test("--account-tier picks whose size limits the fake applies", () => {
+  expect(fakeOptionsFromFlags({ "account-tier": "premium" })).toEqual({
+    accountTier: "premium",
+  });
+  expect(() => fakeOptionsFromFlags({ "account-tier": "gold" })).toThrow(
+    "Expected --account-tier to be one of standard, premium",
+  );
+});
+
 test("bad values are usage errors", () => {
   expect(() => fakeOptionsFromFlags({ port: "70000" })).toThrow(UsageError);
   expect(() => fakeOptionsFromFlags({ "fail-rate": "2" })).toThrow(

@@ -101,6 +101,18 @@ describe("ProgressReporter", () => {
     });
   });
 
+  test("bytesSent never decreases across a restart; only bytes past the earlier attempt count", () => {
+    const now = { t: 0 };
+    const { p, events } = reporter(now);
+    p.sent(1, 80);
+    now.t += 1000;
+    p.restart(1);
+    p.sent(1, 50);
+    now.t += 1000;
+    p.sent(1, 50);
+    expect(events.map((e) => e.bytesSent)).toEqual([80, 80, 100]);
+  });
+
   test("a throwing listener is reported once and silenced", () => {
     const errors: unknown[] = [];
     const p = new ProgressReporter(

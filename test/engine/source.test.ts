@@ -1,6 +1,15 @@
 // Inputs as sources: exact reads from odd chunks, size mismatches, spool files removed.
 import { describe, expect, test } from "@jest/globals";
-import { access, readdir, stat } from "node:fs/promises";
+import {
+  access,
+  mkdtemp,
+  open,
+  readdir,
+  rm,
+  stat,
+  truncate,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { Readable } from "node:stream";
@@ -38,6 +47,29 @@ describe("ChunkReader", () => {
 });
 
 describe("openSource", () => {
+  test("a file of 4 GiB and more keeps its real size and bytes (openAsBlob wraps them at 2^32 on Node 20)", async () => {
+    const dir = await mkdtemp(joinPath(tmpdir(), "x-media-upload-big-"));
+    try {
+      const path = joinPath(dir, "big.mp4");
+      const size = 5 * 1024 ** 3 + 7;
+      const marker = Buffer.from("past four gibibytes");
+      await writeFile(path, Buffer.from("head"));
+      await truncate(path, size);
+      const handle = await open(path, "r+");
+      await handle.write(marker, 0, marker.length, size - marker.length);
+      await handle.close();
+      const source = await openSource(path);
+      expect(source.size).toBe(size);
+      expect(Buffer.from(await source.head(4)).toString()).toBe("head");
+      const tail = await source.read(size - marker.length, size);
+      expect(tail.size).toBe(marker.length);
+      expect(Buffer.from(await tail.arrayBuffer())).toEqual(marker);
+      await source.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a sized stream reads segments in order and checks its size", async () => {
     const source = await openSource(chunked(), { size: 1000 });
     expect(source.sequential).toBe(true);

@@ -6,6 +6,8 @@ import {
   AbortError,
   NetworkError,
   TimeoutError,
+  isNetworkError,
+  isXMediaError,
   type RequestTarget,
 } from "../../src/errors/index.js";
 import { attempt } from "../../src/http/attempt.js";
@@ -19,10 +21,17 @@ const target: RequestTarget = {
 };
 
 beforeAll(async () => {
-  // /slow trickles a byte every 50 ms for a second; /hang never answers; /ok answers.
+  // /slow trickles a byte every 50 ms for a second; /hang never answers; /ok answers;
+  // /think reads the body, then answers after 300 ms; /reset drops the connection.
   server = createServer((req, res) => {
     if (req.url === "/hang") return;
     if (req.url === "/ok") return void res.end("ok");
+    if (req.url === "/reset") return void req.socket.destroy();
+    if (req.url === "/think") {
+      req.resume();
+      req.on("end", () => setTimeout(() => res.end("thought"), 300));
+      return;
+    }
     res.writeHead(200);
     let n = 0;
     const timer = setInterval(() => {
@@ -44,34 +53,104 @@ afterAll(async () => {
 });
 
 const limits = { requestTimeoutMs: 5000, stallTimeoutMs: 5000 };
+const scope = { limits };
+
+/** A fetch of `path` on the test server. */
+const get =
+  (path: string) =>
+  ({ signal }: { signal: AbortSignal }) =>
+    fetch(`${url}${path}`, { signal });
+
+/** Sends one body chunk (touching), then nothing more: a stalled upload body. */
+function stalledBody(touch: () => void): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent) return new Promise(() => {});
+      sent = true;
+      touch();
+      controller.enqueue(new Uint8Array(10));
+    },
+  });
+}
+
+const failure = (p: Promise<unknown>) => p.catch((e: unknown) => e);
 
 describe("attempt", () => {
   test("returns what the request returns", async () => {
-    const text = await attempt(target, limits, undefined, async ({ signal }) =>
+    const text = await attempt(target, scope, async ({ signal }) =>
       (await fetch(`${url}/ok`, { signal })).text(),
     );
     expect(text).toBe("ok");
   });
 
-  test("no bytes for stallTimeoutMs: TimeoutError kind stall", async () => {
-    const error = await attempt(
-      target,
-      { ...limits, stallTimeoutMs: 100 },
-      undefined,
-      ({ signal }) => fetch(`${url}/hang`, { signal }),
-    ).catch((e: unknown) => e);
+  test("a body that stops moving for stallTimeoutMs: TimeoutError kind stall", async () => {
+    const error = await failure(
+      attempt(
+        target,
+        { limits: { ...limits, stallTimeoutMs: 100 } },
+        ({ signal, touch }) => {
+          touch();
+          return fetch(`${url}/hang`, {
+            method: "POST",
+            body: stalledBody(touch),
+            duplex: "half",
+            signal,
+          } as RequestInit);
+        },
+      ),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     // kind "stall", not the 5 s "request" timeout: the stall timer ended it.
     expect(error).toMatchObject({ kind: "stall", timeoutMs: 100 });
+  });
+
+  test("X's think time after the body is sent is not a stall: only requestTimeoutMs bounds it", async () => {
+    const think = (requestTimeoutMs: number) =>
+      attempt(
+        target,
+        { limits: { requestTimeoutMs, stallTimeoutMs: 100 } },
+        async ({ signal, touch, sent }) => {
+          touch();
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new Uint8Array(10));
+              controller.close();
+              sent();
+            },
+          });
+          const response = await fetch(`${url}/think`, {
+            method: "POST",
+            body,
+            duplex: "half",
+            signal,
+          } as RequestInit);
+          return response.text();
+        },
+      );
+    expect(await think(5000)).toBe("thought");
+    await expect(think(150)).rejects.toMatchObject({ kind: "request" });
+  });
+
+  test("a request that never touches is not a stall either (INIT, STATUS: small bodies sent at once)", async () => {
+    const text = await attempt(
+      target,
+      { limits: { requestTimeoutMs: 5000, stallTimeoutMs: 100 } },
+      async ({ signal }) =>
+        (
+          await fetch(`${url}/think`, { method: "POST", body: "{}", signal })
+        ).text(),
+    );
+    expect(text).toBe("thought");
   });
 
   test("touch() keeps a slow but moving request alive; requestTimeoutMs still bounds it", async () => {
     const read = (stall: number, total: number) =>
       attempt(
         target,
-        { requestTimeoutMs: total, stallTimeoutMs: stall },
-        undefined,
+        { limits: { requestTimeoutMs: total, stallTimeoutMs: stall } },
         async ({ signal, touch }) => {
+          touch();
           const response = await fetch(`${url}/slow`, { signal });
           const reader = response.body!.getReader();
           let n = 0;
@@ -93,27 +172,78 @@ describe("attempt", () => {
     const controller = new AbortController();
     const reason = new Error("stop");
     setTimeout(() => controller.abort(reason), 50);
-    const error = await attempt(
-      target,
-      limits,
-      controller.signal,
-      ({ signal }) => fetch(`${url}/hang`, { signal }),
-    ).catch((e: unknown) => e);
+    const error = await failure(
+      attempt(target, { limits, signal: controller.signal }, get("/hang")),
+    );
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).cause).toBe(reason);
   });
+});
 
-  test("a refused connection is a NetworkError with the system code", async () => {
+describe("transport failures", () => {
+  test("a dropped connection is a retryable NetworkError", async () => {
+    const error = await failure(attempt(target, scope, get("/reset")));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: "UND_ERR_SOCKET", retryable: true });
+  });
+
+  test("a refused connection is a NetworkError with the system code, not retryable, naming baseUrl", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) =>
       closed.listen(0, "127.0.0.1", resolve),
     );
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await attempt(target, limits, undefined, ({ signal }) =>
-      fetch(`http://127.0.0.1:${port}/`, { signal }),
-    ).catch((e: unknown) => e);
+    const error = await failure(
+      attempt(target, scope, ({ signal }) =>
+        fetch(`http://127.0.0.1:${port}/`, { signal }),
+      ),
+    );
     expect(error).toBeInstanceOf(NetworkError);
-    expect((error as NetworkError).code).toBe("ECONNREFUSED");
+    expect(error).toMatchObject({ code: "ECONNREFUSED", retryable: false });
+    expect((error as Error).message).toMatch(/host and port of `baseUrl`/);
+  });
+
+  test("fetch's bad port is a NetworkError that is not retryable", async () => {
+    const error = await failure(
+      attempt(target, scope, ({ signal }) =>
+        fetch("http://127.0.0.1:6000/", { signal }),
+      ),
+    );
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ retryable: false });
+    expect((error as Error).message).toMatch(/bad port.*another port/);
+  });
+
+  test("an invalid header value is not a network failure: a plain XMediaError naming it", async () => {
+    const error = await failure(
+      attempt(target, scope, ({ signal }) =>
+        fetch(`${url}/ok`, { headers: { "X-A": "a\nb" }, signal }),
+      ),
+    );
+    expect(isXMediaError(error)).toBe(true);
+    expect(isNetworkError(error)).toBe(false);
+    expect((error as Error).message).toMatch(
+      /could not be sent: TypeError: [\s\S]*invalid header value\. This is not a network failure[\s\S]*not retried/,
+    );
+  });
+
+  test("messages pass the redactor: URL credentials and known secrets never show", async () => {
+    const error = await failure(
+      attempt(
+        target,
+        { limits, secrets: ["secret-token-0123456789"] },
+        ({ signal }) =>
+          fetch(
+            `http://user:hunter2-pass@127.0.0.1:1/?t=secret-token-0123456789`,
+            {
+              signal,
+            },
+          ),
+      ),
+    );
+    const message = (error as Error).message;
+    expect(message).toMatch(/includes credentials/);
+    expect(message).not.toMatch(/hunter2|secret-token/);
   });
 });

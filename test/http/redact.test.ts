@@ -101,6 +101,15 @@ describe("redactText", () => {
     expect(out).toContain("oauth_token [REDACTED]");
   });
 
+  test("redacts user:password@ in any URL of the text", () => {
+    const out = redactText(
+      "Request cannot be constructed from a URL that includes credentials: https://user:hunter2@api.x.com/2/media",
+    );
+    expect(out).toBe(
+      "Request cannot be constructed from a URL that includes credentials: https://[REDACTED]@api.x.com/2/media",
+    );
+  });
+
   test("ignores very short 'secrets' that would blank ordinary words", () => {
     expect(redactText("a media id", ["a"])).toBe("a media id");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import {
   checkSize,
+  sizeLimit,
   inferCategory,
   SIZE_LIMITS,
 } from "../../src/media/category.js";
@@ -46,6 +47,7 @@ describe("inferCategory", () => {
 });
 
 describe("SIZE_LIMITS", () => {
+  const GiB = 1024 * MiB;
   it("covers every category", () => {
     expect(Object.keys(SIZE_LIMITS).sort()).toEqual(
       [...MEDIA_CATEGORIES].sort(),
@@ -53,25 +55,28 @@ describe("SIZE_LIMITS", () => {
   });
 
   it.each([
-    ["tweet_image", 5 * MiB],
-    ["dm_image", 5 * MiB],
-    ["tweet_gif", 15 * MiB],
-    ["dm_gif", 15 * MiB],
-    ["tweet_video", 512 * MiB],
-    ["dm_video", 512 * MiB],
-    ["amplify_video", 512 * MiB],
-    ["subtitles", undefined],
-  ] as const)("limits %s to %p bytes", (category, limit) => {
-    expect(SIZE_LIMITS[category]).toBe(limit);
-  });
+    ["tweet_image", 5 * MiB, 5 * MiB],
+    ["dm_image", 5 * MiB, 5 * MiB],
+    ["tweet_gif", 15 * MiB, 15 * MiB],
+    ["dm_gif", 15 * MiB, 15 * MiB],
+    ["tweet_video", 8 * GiB, 16 * GiB],
+    ["amplify_video", 8 * GiB, 16 * GiB],
+    ["dm_video", 512 * MiB, GiB],
+    ["subtitles", MiB, MiB],
+  ] as const)(
+    "limits %s to %p bytes (standard) and %p (premium)",
+    (category, standard, premium) => {
+      expect(SIZE_LIMITS[category]).toEqual({ standard, premium });
+      expect(sizeLimit(category, "standard")).toBe(standard);
+      expect(sizeLimit(category, "premium")).toBe(premium);
+      // Without a tier, only what no account can upload is refused.
+      expect(sizeLimit(category)).toBe(premium);
+    },
+  );
 
-  it("has a limit for every inferred image, GIF and video category", () => {
-    for (const mediaType of MEDIA_TYPES.filter((t) =>
-      /^(image|video)\//.test(t),
-    )) {
-      const category = inferCategory(mediaType);
-      expect(category && SIZE_LIMITS[category]).toBeGreaterThan(0);
-    }
+  it("has no per-category limit for 3D models (no category), only the spec's maximum", () => {
+    expect(sizeLimit(undefined)).toBe(MAX_TOTAL_BYTES);
+    expect(sizeLimit(undefined, "standard")).toBe(MAX_TOTAL_BYTES);
   });
 });
 
@@ -84,19 +89,37 @@ describe("checkSize", () => {
   it("accepts exactly the limit and refuses one byte more", () => {
     expect(checkSize(5 * MiB, "tweet_image")).toBeUndefined();
     expect(checkSize(5 * MiB + 1, "tweet_image")).toBe(
-      "The file is 5242881 bytes, over the 5 MB (5242880 bytes) X allows for tweet_image; make it smaller.",
+      "The file is 5242881 bytes, over the 5 MB (5242880 bytes) X allows for tweet_image on any account; make it smaller.",
     );
     expect(checkSize(15 * MiB + 1, "dm_gif")).toMatch(
       /over the 15 MB .* for dm_gif/,
     );
-    expect(checkSize(512 * MiB, "amplify_video")).toBeUndefined();
-    expect(checkSize(512 * MiB + 1, "tweet_video")).toMatch(
-      /over the 512 MB .* for tweet_video/,
+    expect(checkSize(MiB + 1, "subtitles")).toMatch(
+      /over the 1 MB \(1048576 bytes\) X allows for subtitles/,
     );
   });
 
-  it("has no per-category limit for subtitles or no category, only the spec's total_bytes maximum", () => {
-    expect(checkSize(MAX_TOTAL_BYTES, "subtitles")).toBeUndefined();
+  it("lets a 600 MiB tweet_video through, as X takes it", () => {
+    expect(checkSize(600 * MiB, "tweet_video")).toBeUndefined();
+    expect(checkSize(600 * MiB, "tweet_video", "standard")).toBeUndefined();
+  });
+
+  it("follows the account tier, refusing by default only what no account can upload", () => {
+    const over = 512 * MiB + 1;
+    expect(checkSize(over, "dm_video")).toBeUndefined();
+    expect(checkSize(over, "dm_video", "premium")).toBeUndefined();
+    expect(checkSize(over, "dm_video", "standard")).toBe(
+      "The file is 536870913 bytes, over the 512 MB (536870912 bytes) X allows for dm_video on a standard account (1 GB with X Premium); make it smaller.",
+    );
+    expect(checkSize(1024 * MiB + 1, "dm_video")).toBe(
+      "The file is 1073741825 bytes, over the 1 GB (1073741824 bytes) X allows for dm_video on any account, X Premium included; make it smaller.",
+    );
+    expect(checkSize(8 * 1024 * MiB + 1, "amplify_video", "standard")).toMatch(
+      /over the 8 GB .* on a standard account \(16 GB with X Premium\)/,
+    );
+  });
+
+  it("has no per-category limit for 3D models (no category), only the spec's total_bytes maximum", () => {
     expect(checkSize(MAX_TOTAL_BYTES, undefined)).toBeUndefined();
     expect(checkSize(MAX_TOTAL_BYTES + 1, undefined)).toMatch(
       /over the 17179869184-byte \(16 GiB\) total_bytes maximum/,

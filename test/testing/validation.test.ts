@@ -56,9 +56,18 @@ describe("request validation", () => {
       "total_bytes",
     ],
     [
-      { media_type: "video/mp4", total_bytes: 512 * 1024 * 1024 + 1 },
+      {
+        media_type: "video/mp4",
+        media_category: "dm_video",
+        total_bytes: 512 * 1024 * 1024 + 1,
+      },
       "total_bytes",
     ],
+    [
+      { media_type: "video/mp4", total_bytes: 8 * 1024 ** 3 + 1 },
+      "total_bytes",
+    ],
+    [{ media_type: "text/srt", total_bytes: 1024 * 1024 + 1 }, "total_bytes"],
     [
       { media_type: "video/mp4", total_bytes: 10, additional_owners: ["x"] },
       "additional_owners",
@@ -83,6 +92,50 @@ describe("request validation", () => {
     });
     expect(reply.json.errors[0].message).toBe(
       "File size exceeds 5242880 bytes.",
+    );
+  });
+
+  it("applies a standard account's limits by default, X Premium's with accountTier premium, and none to 3D models", async () => {
+    const MiB = 1024 * 1024;
+    const accepts = async (
+      target: FakeXServer,
+      body: Record<string, unknown>,
+    ) => (await init(target, body)).status;
+    const dm = (total: number) => ({
+      media_type: "video/mp4",
+      media_category: "dm_video",
+      total_bytes: total,
+    });
+    expect(await accepts(server, dm(512 * MiB))).toBe(200);
+    expect(await accepts(server, dm(600 * MiB))).toBe(400);
+    // A tweet_video of 600 MiB was refused before 2026's 8 GB limit.
+    const tweetVideo = { media_type: "video/mp4", total_bytes: 600 * MiB };
+    expect(await accepts(server, tweetVideo)).toBe(200);
+    const glb = { media_type: "model/gltf-binary", total_bytes: 600 * MiB };
+    expect(await accepts(server, glb)).toBe(200);
+    const premium = await startFakeXServer({ accountTier: "premium" });
+    try {
+      expect(await accepts(premium, dm(1024 * MiB))).toBe(200);
+      const over = await init(premium, dm(1024 * MiB + 1));
+      expect(over.json.errors[0].message).toBe(
+        "File size exceeds 1073741824 bytes.",
+      );
+      expect(
+        await accepts(premium, {
+          media_type: "video/mp4",
+          total_bytes: 16 * 1024 * MiB,
+        }),
+      ).toBe(200);
+    } finally {
+      await premium.close();
+    }
+  });
+
+  it("refuses an unknown accountTier", async () => {
+    await expect(
+      startFakeXServer({ accountTier: "gold" as "premium" }),
+    ).rejects.toThrow(
+      'Expected `accountTier` to be one of standard, premium, got "gold".',
     );
   });
 
@@ -153,6 +206,26 @@ describe("request validation", () => {
     expect((await append(server, id, 0, Buffer.alloc(100_000))).status).toBe(
       200,
     );
+  });
+
+  it("caps segments at 8 MiB by default, X's server maximum", async () => {
+    const fresh = await startFakeXServer();
+    try {
+      const MiB = 1024 * 1024;
+      const { json } = await init(fresh, {
+        media_type: "video/mp4",
+        total_bytes: 16 * MiB,
+      });
+      const id = json.data.id as string;
+      expect(
+        (await append(fresh, id, 0, Buffer.alloc(8 * MiB + 1))).status,
+      ).toBe(413);
+      expect((await append(fresh, id, 0, Buffer.alloc(8 * MiB))).status).toBe(
+        200,
+      );
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("accepts JSON base64 APPENDs, segment_index as number or string, and replaces re-sent segments", async () => {

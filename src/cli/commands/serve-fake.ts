@@ -7,7 +7,9 @@ import {
 import { HELP } from "../help.js";
 import { UsageError } from "../usage-error.js";
 import { println, type CliIo } from "../io.js";
+import { ACCOUNT_TIERS } from "../../media/category.js";
 import {
+  choiceFlag,
   integerFlag,
   numberFlag,
   parseCommand,
@@ -23,6 +25,7 @@ const FLAGS: FlagSpec = {
   "reset-rate": { type: "string" },
   seed: { type: "string" },
   "processing-ms": { type: "string" },
+  "account-tier": { type: "string" },
   log: { type: "boolean" },
   json: { type: "boolean" },
 };
@@ -55,6 +58,12 @@ export function fakeOptionsFromFlags(
     faults.push({ rate: failRate, fault: { kind: "status", status: 503 } });
   const resetRate = numberFlag("reset-rate", values["reset-rate"], 0, 1);
   if (resetRate) faults.push({ rate: resetRate, fault: { kind: "reset" } });
+  const accountTier = choiceFlag(
+    "account-tier",
+    values["account-tier"],
+    ACCOUNT_TIERS,
+  );
+  if (accountTier) options.accountTier = accountTier;
   const seed = integerFlag("seed", values.seed, 0, 2 ** 31 - 1) ?? 1;
   if (faults.length > 0) options.randomFaults = { seed, faults };
   return options;

@@ -1,5 +1,12 @@
 // `x-media-upload status <media-id>`: X's processing state of an upload, or a wait until it ends.
-import { ProcessingError, type ProcessingInfo } from "../../index.js";
+import { processingFailed } from "../../engine/processing.js";
+import {
+  ProcessingError,
+  type ProcessingInfo,
+  type RetryEvent,
+} from "../../index.js";
+import { withJsonFields } from "../exit-codes.js";
+import { countRetry, describeRetry, type RetryCounts } from "../retry-notes.js";
 import { clientFromEnv } from "../credentials.js";
 import { HELP } from "../help.js";
 import { println, type CliIo } from "../io.js";
@@ -54,43 +61,59 @@ export async function statusCommand(
     if (!values.quiet && !values.json) println(io.stderr, line);
   };
 
-  const first = await client.status(mediaId, { signal: io.signal });
-  let info = first.data?.processing_info;
-  if (
-    values.wait &&
-    info &&
-    info.state !== "succeeded" &&
-    info.state !== "failed"
-  ) {
-    say(
-      `Media ${mediaId}: ${describeProcessing(info)}; waiting for processing to end…`,
-    );
-    let last = describeProcessing(info);
-    info = await client.waitForProcessing(mediaId, {
-      signal: io.signal,
-      // One line per change of state or percent, so a terminal or a log shows processing move.
-      onProcessing: (next) => {
-        const line = describeProcessing(next);
-        if (line !== last) say(`Media ${mediaId}: ${line}`);
-        last = line;
-      },
-    });
+  const counts: RetryCounts = { retries: 0, rateLimitWaits: 0 };
+  const onRetry = (event: RetryEvent): void => {
+    countRetry(counts, event);
+    if (!values.quiet) println(io.stderr, describeRetry(event));
+  };
+  try {
+    return await report();
+  } catch (error) {
+    throw withJsonFields(error, { ...counts });
   }
-  // A failed job is reported like an upload whose processing failed: ProcessingError, exit 6.
-  if (info?.state === "failed") throw new ProcessingError(mediaId, info);
-  if (values.json) {
-    const expires = first.data?.expires_after_secs;
-    println(
-      io.stdout,
-      JSON.stringify({
-        ok: true,
-        mediaId,
-        processing: info ?? null,
-        expiresAfterSecs: expires,
-      }),
-    );
-  } else {
-    println(io.stdout, `${mediaId}: ${describeProcessing(info)}`);
+
+  async function report(): Promise<number> {
+    const first = await client.status(mediaId, { signal: io.signal, onRetry });
+    let info = first.data?.processing_info;
+    if (
+      values.wait &&
+      info &&
+      info.state !== "succeeded" &&
+      !processingFailed(info)
+    ) {
+      say(
+        `Media ${mediaId}: ${describeProcessing(info)}; waiting for processing to end…`,
+      );
+      let last = describeProcessing(info);
+      info = await client.waitForProcessing(mediaId, {
+        signal: io.signal,
+        onRetry,
+        // One line per change of state or percent, so a terminal or a log shows processing move.
+        onProcessing: (next) => {
+          const line = describeProcessing(next);
+          if (line !== last) say(`Media ${mediaId}: ${line}`);
+          last = line;
+        },
+      });
+    }
+    // A failed job is reported like an upload whose processing failed: ProcessingError, exit 6.
+    if (info && processingFailed(info))
+      throw new ProcessingError(mediaId, info);
+    if (values.json) {
+      const expires = first.data?.expires_after_secs;
+      println(
+        io.stdout,
+        JSON.stringify({
+          ok: true,
+          mediaId,
+          processing: info ?? null,
+          expiresAfterSecs: expires,
+          ...counts,
+        }),
+      );
+    } else {
+      println(io.stdout, `${mediaId}: ${describeProcessing(info)}`);
+    }
+    return 0;
   }
-  return 0;
 }

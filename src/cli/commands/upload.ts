@@ -3,9 +3,13 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
   InvalidInputError,
+  type RetryEvent,
   type UploadOptions,
   type UploadResult,
 } from "../../index.js";
+import { withJsonFields } from "../exit-codes.js";
+import { countRetry, describeRetry, type RetryCounts } from "../retry-notes.js";
+import { ACCOUNT_TIERS } from "../../media/category.js";
 import { MEDIA_CATEGORIES, MEDIA_TYPES } from "../../media/types.js";
 import { clientFromEnv } from "../credentials.js";
 import { formatBytes, formatDuration } from "../format.js";
@@ -31,6 +35,7 @@ const FLAGS: FlagSpec = {
   "force-type": { type: "boolean" },
   category: { type: "string" },
   "alt-text": { type: "string" },
+  "account-tier": { type: "string" },
   concurrency: { type: "string" },
   "segment-size": { type: "string" },
   "base-url": { type: "string" },
@@ -60,6 +65,12 @@ export function uploadOptionsFromFlags(
   if (mediaCategory) options.mediaCategory = mediaCategory;
   if (typeof values["alt-text"] === "string")
     options.altText = values["alt-text"];
+  const accountTier = choiceFlag(
+    "account-tier",
+    values["account-tier"],
+    ACCOUNT_TIERS,
+  );
+  if (accountTier) options.accountTier = accountTier;
   const concurrency = integerFlag("concurrency", values.concurrency, 1, 32);
   if (concurrency !== undefined) options.concurrency = concurrency;
   const segmentBytes = sizeFlag("segment-size", values["segment-size"]);
@@ -100,15 +111,28 @@ export async function uploadCommand(
     now,
   });
   const startedAt = now();
-  const result = await uploadWithReporter(
-    client,
-    input,
-    { ...options, signal: io.signal },
-    reporter,
-  );
+  const counts: RetryCounts = { retries: 0, rateLimitWaits: 0 };
+  const onRetry = (event: RetryEvent): void => {
+    countRetry(counts, event);
+    if (!values.quiet) reporter.note(describeRetry(event));
+  };
+  let result: UploadResult;
+  try {
+    result = await uploadWithReporter(
+      client,
+      input,
+      { ...options, signal: io.signal, onRetry },
+      reporter,
+    );
+  } catch (error) {
+    throw withJsonFields(error, { ...counts });
+  }
   const elapsedMs = Math.round(now() - startedAt);
   if (values.json) {
-    println(io.stdout, JSON.stringify(uploadJson(file, result, elapsedMs)));
+    println(
+      io.stdout,
+      JSON.stringify({ ...uploadJson(file, result, elapsedMs), ...counts }),
+    );
     return 0;
   }
   println(io.stdout, result.id);

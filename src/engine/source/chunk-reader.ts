@@ -1,6 +1,13 @@
 // Reads a web ReadableStream or a Node Readable in exact byte counts, holding only what is asked for.
+// Every read is bounded by the stall limit, and whatever the stream throws becomes an InvalidInputError.
 import type { Readable } from "node:stream";
-import { InvalidInputError } from "../../errors/index.js";
+import { clearTimeout, setTimeout } from "node:timers";
+import {
+  InvalidInputError,
+  innermostMessage,
+  isXMediaError,
+} from "../../errors/index.js";
+import { redactText } from "../../http/redact.js";
 
 /** A web or Node byte stream. */
 export type ByteStream = ReadableStream<Uint8Array> | Readable;
@@ -12,13 +19,21 @@ export class ChunkReader {
   #pending: Uint8Array[] = [];
   #pendingBytes = 0;
   #ended = false;
+  #bytesRead = 0;
 
-  constructor(stream: ByteStream) {
+  /** `stallTimeoutMs`: longest wait for the stream's next chunk (or its end). */
+  constructor(
+    stream: ByteStream,
+    private readonly stallTimeoutMs: number = Infinity,
+  ) {
     if (stream instanceof ReadableStream) {
       const reader = stream.getReader();
       this.#next = async () => {
-        const { done, value } = await reader.read();
-        return done ? undefined : value;
+        const { done, value } = (await reader.read()) as {
+          done: boolean;
+          value: unknown;
+        };
+        return done ? undefined : toBytes(value);
       };
       this.#cancel = () => reader.cancel().catch(() => {});
     } else {
@@ -95,18 +110,54 @@ export class ChunkReader {
 
   async #pull(): Promise<Uint8Array | undefined> {
     while (!this.#ended) {
-      const chunk = await this.#next();
+      const chunk = await this.#nextWithinStallLimit();
       if (chunk === undefined) this.#ended = true;
-      else if (chunk.byteLength > 0) return chunk;
+      else if (chunk.byteLength > 0) {
+        this.#bytesRead += chunk.byteLength;
+        return chunk;
+      }
     }
     return undefined;
+  }
+
+  async #nextWithinStallLimit(): Promise<Uint8Array | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      if (!Number.isFinite(this.stallTimeoutMs)) return;
+      timer = setTimeout(
+        () =>
+          reject(
+            new InvalidInputError(
+              `The input stream neither gave a byte nor ended for stallTimeoutMs (${this.stallTimeoutMs} ms), after ${this.#bytesRead} bytes. End the stream after its last byte, or raise \`stallTimeoutMs\` for a slow producer.`,
+            ),
+          ),
+        this.stallTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([this.#next(), stalled]);
+    } catch (error) {
+      if (isXMediaError(error)) throw error;
+      throw new InvalidInputError(
+        `Reading the input stream failed after ${this.#bytesRead} bytes: ${redactText(innermostMessage(error))}. Check the stream's source and upload again.`,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
 function toBytes(value: unknown): Uint8Array {
-  if (value instanceof Uint8Array) return value;
+  // By tag, not instanceof: a Buffer may come from another realm (vm contexts, jest).
+  if (Object.prototype.toString.call(value) === "[object Uint8Array]")
+    return value as Uint8Array;
+  const got =
+    typeof value === "object" && value !== null
+      ? (value.constructor?.name ?? "an object")
+      : typeof value;
   throw new InvalidInputError(
-    `Expected the input stream to yield bytes (Uint8Array/Buffer), got ${typeof value}. Do not set an encoding on the stream.`,
+    `Expected the input stream to yield bytes (Uint8Array/Buffer), got ${got}. Encode text first (TextEncoderStream), and do not set an encoding on a Node stream.`,
   );
 }
 

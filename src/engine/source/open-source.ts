@@ -1,11 +1,11 @@
 // Turns whatever the caller passed (path, file: URL, bytes, Blob, web or Node stream) into a MediaSource.
-import { openAsBlob } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { InvalidInputError } from "../../errors/index.js";
 import { blobSource, bytesSource } from "./blob-source.js";
+import { fileSource } from "./file-source.js";
 import { spoolSource } from "./spool.js";
 import { streamSource } from "./stream-source.js";
 import type { MediaSource } from "./types.js";
@@ -27,6 +27,8 @@ export interface OpenHints {
   /** A name for extension-based type detection. */
   fileName?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** Longest wait for a stream's next chunk or its end. */
+  stallTimeoutMs?: number | undefined;
 }
 
 /** Opens `input`; throws InvalidInputError for anything that is not readable media. */
@@ -47,8 +49,8 @@ export async function openSource(
   }
   if (input instanceof ReadableStream || input instanceof Readable) {
     return hints.size === undefined
-      ? spoolSource(input, hints.fileName, hints.signal)
-      : streamSource(input, hints.size, hints.fileName);
+      ? spoolSource(input, hints.fileName, hints.signal, hints.stallTimeoutMs)
+      : streamSource(input, hints.size, hints.fileName, hints.stallTimeoutMs);
   }
   throw new InvalidInputError(
     `Expected \`input\` to be a file path, a file: URL, a Uint8Array/Buffer, a Blob/File, a ReadableStream or a Node Readable, got ${describe(input)}.`,
@@ -78,7 +80,7 @@ async function openFile(
         `The input path ${JSON.stringify(path)} is not a regular file. Pass a file path.`,
       );
     }
-    return blobSource(await openAsBlob(path), fileName ?? basename(path));
+    return await fileSource(path, fileName ?? basename(path));
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
     const code = (error as { code?: unknown }).code;

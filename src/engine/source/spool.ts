@@ -1,12 +1,17 @@
 // A stream of unknown size is written to a temp file first, because INIT needs total_bytes;
 // the file is deleted when the upload ends, whatever the outcome.
-import { openAsBlob } from "node:fs";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AbortError, InvalidInputError } from "../../errors/index.js";
-import { MAX_TOTAL_BYTES } from "../../media/types.js";
-import { blobSource } from "./blob-source.js";
+import {
+  AbortError,
+  InvalidInputError,
+  XMediaError,
+  isXMediaError,
+  systemCode,
+} from "../../errors/index.js";
+import { MAX_CHUNKED_BYTES } from "../../media/segments.js";
+import { fileSource } from "./file-source.js";
 import { ChunkReader, type ByteStream } from "./chunk-reader.js";
 import type { MediaSource } from "./types.js";
 
@@ -15,11 +20,17 @@ export async function spoolSource(
   stream: ByteStream,
   fileName: string | undefined,
   signal: AbortSignal | undefined,
+  stallTimeoutMs?: number,
 ): Promise<MediaSource> {
-  const dir = await mkdtemp(join(tmpdir(), "x-media-upload-"));
+  const reader = new ChunkReader(stream, stallTimeoutMs);
+  const dir = await mkdtemp(join(tmpdir(), "x-media-upload-")).catch(
+    async (error: unknown) => {
+      await reader.cancel();
+      throw spoolFailure(error);
+    },
+  );
   const remove = () => rm(dir, { recursive: true, force: true });
   const path = join(dir, "spool");
-  const reader = new ChunkReader(stream);
   const onAbort = () => void reader.cancel();
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
@@ -32,9 +43,10 @@ export async function spoolSource(
         chunk = await reader.chunk()
       ) {
         total += chunk.byteLength;
-        if (total > MAX_TOTAL_BYTES) {
+        // Past 1,000 segments of 8 MiB no upload can carry it: stop spooling rather than fill the disk.
+        if (total > MAX_CHUNKED_BYTES) {
           throw new InvalidInputError(
-            `The input stream is larger than X's ${MAX_TOTAL_BYTES} byte maximum; nothing was sent.`,
+            `The input stream is larger than a chunked upload can carry (1000 segments of at most 8 MiB, ${MAX_CHUNKED_BYTES} bytes); nothing was sent.`,
           );
         }
         await file.write(chunk);
@@ -44,14 +56,22 @@ export async function spoolSource(
     }
     if (signal?.aborted)
       throw new AbortError(signal.reason, "spooling the input stream");
-    return blobSource(await openAsBlob(path), fileName, remove);
+    return await fileSource(path, fileName, remove);
   } catch (error) {
     await reader.cancel();
     await remove();
     if (signal?.aborted)
       throw new AbortError(signal.reason, "spooling the input stream");
-    throw error;
+    throw isXMediaError(error) ? error : spoolFailure(error);
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
+}
+
+function spoolFailure(error: unknown): XMediaError {
+  const code = systemCode(error);
+  return new XMediaError(
+    `Could not spool the input stream to a temp file under ${tmpdir()}${code === undefined ? "" : ` (${code})`}. Free disk space or set TMPDIR, or pass \`size\` to stream without a temp file.`,
+    { cause: error },
+  );
 }

@@ -3,13 +3,14 @@ import { InvalidInputError } from "../../errors/index.js";
 import { ChunkReader, type ByteStream } from "./chunk-reader.js";
 import type { MediaSource } from "./types.js";
 
-/** A sequential source over `stream`, which must hold exactly `size` bytes. */
+/** A sequential source over `stream`, which must hold exactly `size` bytes and then end. */
 export function streamSource(
   stream: ByteStream,
   size: number,
   fileName: string | undefined,
+  stallTimeoutMs?: number,
 ): MediaSource {
-  const reader = new ChunkReader(stream);
+  const reader = new ChunkReader(stream, stallTimeoutMs);
   let position = 0;
   return {
     size,

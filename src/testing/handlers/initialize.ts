@@ -6,6 +6,7 @@ import {
   defaultCategory,
   kindOf,
   mediaKeyPrefix,
+  sizeLimitOf,
   typeFitsCategory,
 } from "../categories.js";
 import type { Handler } from "../context.js";
@@ -60,7 +61,8 @@ export const initialize: Handler = async (ctx) => {
   }
   const category = given ?? defaultCategory(mediaType);
   const kind = kindOf(category, mediaType);
-  const limit = ctx.state.options.sizeLimits[kind];
+  const { accountTier, sizeLimits } = ctx.state.options;
+  const limit = sizeLimitOf(category, kind, accountTier, sizeLimits);
   if (total > limit)
     invalid(`File size exceeds ${limit} bytes.`, "total_bytes", total);
   const additionalOwners = userIds(body.additional_owners, "additional_owners");

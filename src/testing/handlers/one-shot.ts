@@ -5,6 +5,7 @@ import {
   ONE_SHOT_MEDIA_TYPES,
   kindOf,
   mediaKeyPrefix,
+  sizeLimitOf,
   typeFitsCategory,
 } from "../categories.js";
 import { completeUpload } from "../complete.js";
@@ -28,7 +29,11 @@ export const oneShot: Handler = async (ctx) => {
   const { store, options } = ctx.state;
   const sink = await MediaSink.open(
     store.scratchFile(),
-    Math.max(options.sizeLimits.image, options.sizeLimits.subtitles),
+    Math.max(
+      ...ONE_SHOT_CATEGORIES.map((c) =>
+        sizeLimitOf(c, kindOf(c, ""), options.accountTier, options.sizeLimits),
+      ),
+    ),
   );
   let kept = false;
   try {
@@ -58,7 +63,12 @@ export const oneShot: Handler = async (ctx) => {
         category,
       );
     const kind = kindOf(category, mediaType);
-    const limit = options.sizeLimits[kind];
+    const limit = sizeLimitOf(
+      category,
+      kind,
+      options.accountTier,
+      options.sizeLimits,
+    );
     if (sink.bytes > limit)
       invalid(
         `File size exceeds ${limit} bytes.`,
