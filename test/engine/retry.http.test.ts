@@ -54,7 +54,13 @@ describe("429", () => {
     const client = createMediaClient({
       auth,
       baseUrl: tiny.url,
-      retry: { retries: 3, minDelayMs: 100, maxDelayMs: 100 },
+      // A regression that waited on the 429 fails in seconds, not after X's 15 minutes.
+      retry: {
+        retries: 3,
+        minDelayMs: 100,
+        maxDelayMs: 100,
+        maxRateLimitWaitMs: 5000,
+      },
     });
     await client.upload(png);
     const between = gaps(tiny, "/initialize");
