@@ -48,6 +48,11 @@ const png = path.join(path.dirname(require.resolve("x-media-upload/package.json"
     const client = lib.createMediaClient({ auth: { type: "oauth2", accessToken: "pack-check" }, baseUrl: server.url });
     const result = await client.upload(png);
     console.log(`CJS: uploaded sample.png as media ${result.id}`);
+    // mp4box stays external: loaded by import() from CommonJS too.
+    const mp4 = path.join(path.dirname(png), "sample.mp4");
+    const info = await lib.inspectMedia(mp4);
+    if (info.kind !== "video" || info.video.codec !== "h264") throw new Error(`inspectMedia: ${JSON.stringify(info)}`);
+    console.log(`CJS: inspected sample.mp4: ${info.width}x${info.height}, ${info.frameRate} fps, ${info.audio.codec} ${info.audio.profile}`);
   } finally {
     await server.close();
   }

@@ -10,11 +10,29 @@ export {
 } from "./media-client.js";
 export {
   DEFAULTS,
+  PREFLIGHT_MODES,
+  type PreflightMode,
   type RetryOptions,
   type UploadDefaults,
   type UploadOptions,
 } from "./options.js";
 export type { UploadResult } from "./engine/result.js";
+export { inspectMedia, type InspectOptions } from "./inspect-media.js";
+export type {
+  AudioTrackInfo,
+  GifInspection,
+  ImageInspection,
+  InspectionBase,
+  MediaInspection,
+  OtherInspection,
+  VideoInspection,
+  VideoTrackInfo,
+} from "./media/inspect/index.js";
+export {
+  checkMedia,
+  type CheckMediaOptions,
+  type PreflightIssue,
+} from "./media/preflight/index.js";
 export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
 export type { RetryEvent } from "./engine/retry.js";

@@ -1,5 +1,6 @@
 // The one options type of upload(), its defaults, and their validation, all in one place.
 import type { UploadProgress } from "./engine/progress.js";
+import type { PreflightIssue } from "./media/preflight/index.js";
 import type { RetryEvent, RetryPolicy } from "./engine/retry.js";
 import { ACCOUNT_TIERS, type AccountTier } from "./media/category.js";
 import { MAX_SEGMENT_BYTES } from "./media/segments.js";
@@ -81,7 +82,9 @@ export interface UploadOptions {
   altText?: string | undefined;
   /**
    * The uploading account's tier: the size preflight then refuses what X refuses that account
-   * (dm_video over 512 MB on a standard account, for instance). Without it, only what no account can upload is refused.
+   * (dm_video over 512 MB on a standard account, for instance), and the media preflight applies its video
+   * duration (140 s standard, 4 h X Premium) as an error rather than a warning. Without it, only what no account
+   * can upload is refused.
    * @default undefined (X's most generous limits, X Premium's)
    */
   accountTier?: AccountTier | undefined;
@@ -144,11 +147,35 @@ export interface UploadOptions {
    */
   size?: number | undefined;
   /**
+   * Checks the media against X's documented rules (frame rate, size, aspect ratio, pixel format, audio, duration,
+   * GIF frames) before sending, reading only its headers. `strict` refuses what X documents it refuses (an
+   * InvalidInputError naming the property, its value, X's limit and the fix; nothing is sent) and warns about the
+   * rest; `warn` uploads anyway and reports everything as warnings; `off` does not inspect.
+   * @default "strict" (only what X says it refuses is refused; where X's pages disagree it warns)
+   */
+  preflight?: PreflightMode | undefined;
+  /**
+   * Called before any request with each preflight warning (also in `result.warnings`). If it throws, the upload
+   * stops with that error and nothing is sent.
+   * @default none
+   */
+  onWarning?: ((warning: PreflightIssue) => void) | undefined;
+  /**
    * File name used for extension-based type detection when the bytes are not recognised.
    * @default the path's base name, or `File.name`
    */
   fileName?: string | undefined;
 }
+
+/** How `upload()` checks the media against X's documented rules before sending it. */
+export type PreflightMode = "strict" | "warn" | "off";
+
+/** Every {@link PreflightMode}. */
+export const PREFLIGHT_MODES: readonly PreflightMode[] = [
+  "strict",
+  "warn",
+  "off",
+];
 
 /** Upload options a MediaClient can default for all its uploads. */
 export type UploadDefaults = Pick<
@@ -164,6 +191,8 @@ export type UploadDefaults = Pick<
   | "additionalOwners"
   | "shared"
   | "onProgress"
+  | "preflight"
+  | "onWarning"
   | "onRetry"
 >;
 
@@ -188,6 +217,8 @@ export interface ResolvedUploadOptions {
   retry: RetryPolicy;
   size: number | undefined;
   fileName: string | undefined;
+  preflight: PreflightMode;
+  onWarning: ((warning: PreflightIssue) => void) | undefined;
 }
 
 /** Every default, in one place. */
@@ -197,6 +228,7 @@ export const DEFAULTS = {
   processingTimeoutMs: 600_000,
   requestTimeoutMs: 300_000,
   stallTimeoutMs: 30_000,
+  preflight: "strict",
   retry: {
     retries: 5,
     minDelayMs: 500,
@@ -225,6 +257,8 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "retry",
   "size",
   "fileName",
+  "preflight",
+  "onWarning",
 ];
 const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "accountTier",
@@ -238,6 +272,8 @@ const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "additionalOwners",
   "shared",
   "onProgress",
+  "preflight",
+  "onWarning",
   "onRetry",
 ];
 const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
@@ -272,6 +308,11 @@ export function resolveUploadOptions(
   if (o.mediaCategory !== undefined && !isMediaCategory(o.mediaCategory)) {
     throw new TypeError(
       `Expected \`mediaCategory\` to be one of ${MEDIA_CATEGORIES.join(", ")}, got ${JSON.stringify(o.mediaCategory)}.`,
+    );
+  }
+  if (o.preflight !== undefined && !PREFLIGHT_MODES.includes(o.preflight)) {
+    throw new TypeError(
+      `Expected \`preflight\` to be one of ${PREFLIGHT_MODES.join(", ")}, got ${JSON.stringify(o.preflight)}.`,
     );
   }
   if (o.accountTier !== undefined && !ACCOUNT_TIERS.includes(o.accountTier)) {
@@ -344,6 +385,8 @@ export function resolveUploadOptions(
         ? undefined
         : checkInteger("size", o.size, 0, Number.MAX_SAFE_INTEGER),
     fileName: checkString("fileName", o.fileName, 1024),
+    preflight: o.preflight ?? DEFAULTS.preflight,
+    onWarning: checkFunction("onWarning", o.onWarning),
   };
 }
 

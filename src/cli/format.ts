@@ -40,3 +40,17 @@ export function formatEta(ms: number | undefined): string {
   const seconds = Math.ceil(ms / 1000);
   return `ETA ${seconds < 60 ? `${seconds}s` : formatDuration(seconds * 1000)}`;
 }
+
+/** Lays out `rows` (the first is the header) in left-aligned columns two spaces apart, indented by two. */
+export function formatTable(rows: readonly (readonly string[])[]): string[] {
+  const widths = (rows[0] ?? []).map((_, i) =>
+    Math.max(...rows.map((row) => (row[i] ?? "").length)),
+  );
+  return rows.map(
+    (row) =>
+      `  ${row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd()}`,
+  );
+}

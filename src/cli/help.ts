@@ -16,6 +16,7 @@ export const HELP: Readonly<Record<string, string>> = {
 
 Usage:
   x-media-upload upload <file> [flags]     upload a file, print its media id
+  x-media-upload inspect <file...> [flags] what X's media rules see in files (nothing is sent)
   x-media-upload status <media-id> [flags] show (or wait for) processing of an upload
   x-media-upload serve-fake [flags]        run the fake X API server for your own tests
   x-media-upload demo                      upload sample media to an embedded fake server
@@ -50,11 +51,26 @@ Flags:
                          (default 4MiB, grown to 8MiB only past 1000 segments)
   --base-url <url>       API origin (default: $X_API_BASE_URL or https://api.x.com)
   --no-wait              return after FINALIZE without waiting for processing
+  --preflight <mode>     strict (default): refuse what X documents it refuses, warn
+                         about the rest; warn: upload anyway; off: do not inspect
   --json                 print one JSON object on stdout (result or error)
-  -q, --quiet            no progress output
+  -q, --quiet            no progress output (and no preflight warnings)
   -h, --help             this help
 
 ${CREDENTIALS}`,
+
+  inspect: `Usage: x-media-upload inspect <file...> [flags]
+
+Reads each file's headers (MP4/MOV boxes, GIF blocks, image headers; never the
+whole video) and prints what X's media rules look at: duration, frame size,
+frame rate, codecs and profiles, audio channels, bitrate, fast start, GIF frames,
+and how the file fares against X's documented rules for its category. Nothing is
+sent and no credentials are needed.
+
+Flags:
+  --category <name>      check against this category (default: from the media type)
+  --json                 print {"ok": true, "files": [...]} on stdout
+  -h, --help             this help`,
 
   status: `Usage: x-media-upload status <media-id> [flags]
 

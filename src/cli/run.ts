@@ -1,5 +1,6 @@
 // Dispatches a command line to its command and turns any error into a message (or JSON) and an exit code.
 import { demoCommand } from "./commands/demo.js";
+import { inspectCommand } from "./commands/inspect.js";
 import { serveFakeCommand } from "./commands/serve-fake.js";
 import { statusCommand } from "./commands/status.js";
 import { uploadCommand } from "./commands/upload.js";
@@ -18,6 +19,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   status: statusCommand,
   "serve-fake": serveFakeCommand,
   demo: demoCommand,
+  inspect: inspectCommand,
 };
 
 /** Runs the CLI for `argv` (without node and script) and resolves to the exit code. */

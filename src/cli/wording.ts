@@ -11,6 +11,7 @@ const FLAG_FOR: readonly (readonly [string, string])[] = [
   ["segmentBytes", "--segment-size"],
   ["concurrency", "--concurrency"],
   ["accountTier", "--account-tier"],
+  ['preflight: "warn"', "--preflight warn"],
   ["waitForProcessing", "--no-wait"],
   ["baseUrl", "--base-url (or X_API_BASE_URL)"],
 ];

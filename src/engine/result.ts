@@ -1,5 +1,6 @@
 // What upload() resolves with.
 import type { ProcessingInfo } from "../errors/index.js";
+import type { PreflightIssue } from "../media/preflight/index.js";
 import type { MediaCategory, MediaType } from "../media/types.js";
 
 /** A finished upload: pass `id` in `media.media_ids` of `POST /2/tweets`. */
@@ -18,4 +19,6 @@ export interface UploadResult {
   readonly expiresAt: Date | undefined;
   /** The final `processing_info` (videos and GIFs), or undefined when X reported none (images). */
   readonly processing: ProcessingInfo | undefined;
+  /** Preflight warnings (also passed to `onWarning`); in `preflight: "warn"` mode, errors X is expected to refuse too. */
+  readonly warnings: readonly PreflightIssue[];
 }

@@ -12,6 +12,7 @@ import { malformedAnswer } from "../http/api-error.js";
 import type { ResolvedUploadOptions } from "../options.js";
 import { appendAll } from "./append-all.js";
 import type { RequestContext } from "./context.js";
+import { preflight } from "./preflight.js";
 import { prepare, type UploadPlan } from "./prepare.js";
 import { processingFailed, waitUntilProcessed } from "./processing.js";
 import { ProgressReporter } from "./progress.js";
@@ -76,6 +77,7 @@ export async function runUpload(
       stallTimeoutMs: options.stallTimeoutMs,
     });
     const plan = await prepare(source, options);
+    const warnings = await preflight(source, plan, options);
     progress = new ProgressReporter(
       options.onProgress,
       source.size,
@@ -88,7 +90,7 @@ export async function runUpload(
     });
     // The final event's listener may throw too: the upload reports it like any other.
     if (progress.listenerError !== undefined) throw progress.listenerError;
-    return result;
+    return { ...result, warnings };
   } catch (error) {
     if (outer?.aborted)
       throw attachMediaId(
@@ -116,7 +118,7 @@ async function send(
     cancel: (reason: unknown) => void;
     initialized: (mediaId: string) => void;
   },
-): Promise<UploadResult> {
+): Promise<Omit<UploadResult, "warnings">> {
   progress.phase("initialize");
   const init = await initialize(ctx, initBody(source.size, plan, options));
   const initData = init.data?.data;

@@ -5,7 +5,7 @@ import {
   startFakeXServer,
   type FakeXServerOptions,
 } from "../../testing/index.js";
-import { formatBytes, formatDuration } from "../format.js";
+import { formatBytes, formatDuration, formatTable } from "../format.js";
 import { HELP } from "../help.js";
 import { println, type CliIo } from "../io.js";
 import { fixturePath } from "../package-root.js";
@@ -169,18 +169,8 @@ function printSummary(
       formatDuration(u.elapsedMs),
     ]),
   ];
-  const widths = rows[0]!.map((_, i) =>
-    Math.max(...rows.map((row) => row[i]!.length)),
-  );
   println(io.stdout, "");
-  for (const row of rows)
-    println(
-      io.stdout,
-      `  ${row
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join("  ")
-        .trimEnd()}`,
-    );
+  for (const line of formatTable(rows)) println(io.stdout, line);
   const bytes = uploads.reduce((sum, u) => sum + u.size, 0);
   println(io.stdout, "");
   println(

@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
   InvalidInputError,
+  PREFLIGHT_MODES,
   type RetryEvent,
   type UploadOptions,
   type UploadResult,
@@ -29,6 +30,7 @@ import {
   uploadWithReporter,
 } from "../reporter.js";
 import { UsageError } from "../usage-error.js";
+import { inCliWords } from "../wording.js";
 
 const FLAGS: FlagSpec = {
   type: { type: "string" },
@@ -40,6 +42,7 @@ const FLAGS: FlagSpec = {
   "segment-size": { type: "string" },
   "base-url": { type: "string" },
   "no-wait": { type: "boolean" },
+  preflight: { type: "string" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
 };
@@ -76,6 +79,8 @@ export function uploadOptionsFromFlags(
   const segmentBytes = sizeFlag("segment-size", values["segment-size"]);
   if (segmentBytes !== undefined) options.segmentBytes = segmentBytes;
   if (values["no-wait"]) options.waitForProcessing = false;
+  const preflight = choiceFlag("preflight", values.preflight, PREFLIGHT_MODES);
+  if (preflight) options.preflight = preflight;
   return options;
 }
 
@@ -121,7 +126,16 @@ export async function uploadCommand(
     result = await uploadWithReporter(
       client,
       input,
-      { ...options, signal: io.signal, onRetry },
+      {
+        ...options,
+        signal: io.signal,
+        onRetry,
+        // Printed before the first request, ahead of the progress bar.
+        onWarning: (w) => {
+          if (!values.quiet)
+            println(io.stderr, `warning: ${inCliWords(w.message)}`);
+        },
+      },
       reporter,
     );
   } catch (error) {
@@ -164,6 +178,11 @@ export function uploadJson(
     mediaCategory: result.mediaCategory,
     expiresAt: result.expiresAt?.toISOString(),
     processingState: result.processing?.state,
+    warnings: result.warnings.map((w) => ({
+      rule: w.rule,
+      severity: w.severity,
+      message: w.message,
+    })),
     elapsedMs,
   };
 }
@@ -178,7 +197,8 @@ function stdinInput(io: CliIo): NonNullable<CliIo["stdin"]> {
   return io.stdin;
 }
 
-async function checkReadableFile(file: string): Promise<void> {
+/** Throws InvalidInputError (exit 3) when `file` is missing, unreadable or not a regular file. */
+export async function checkReadableFile(file: string): Promise<void> {
   const info = await stat(file).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
     throw new InvalidInputError(
