@@ -28,6 +28,7 @@ describe("resolveUploadOptions", () => {
   test("DEFAULTS, the exported copy, says the same", () => {
     expect(DEFAULTS).toEqual({
       concurrency: 8,
+      preflight: "strict",
       waitForProcessing: true,
       processingTimeoutMs: 600_000,
       requestTimeoutMs: 300_000,
