@@ -474,3 +474,83 @@ describe("against an independent verifier (test/auth/oauth1-verifier.ts)", () =>
     },
   );
 });
+
+describe("what the verifier and parser refuse (signatures made by the independent verifier)", () => {
+  const url = "https://api.x.com/2/media/upload?command=STATUS&media_id=1";
+  const secrets = {
+    consumerSecret: credentials.consumerSecret,
+    tokenSecret: credentials.accessTokenSecret,
+  };
+  const base: Record<string, string> = {
+    oauth_consumer_key: credentials.consumerKey,
+    oauth_nonce: "abc",
+    oauth_signature_method: "HMAC-SHA1",
+    oauth_timestamp: "1318622958",
+    oauth_token: credentials.accessToken,
+    oauth_version: "1.0",
+  };
+  /** A header over `params`, correctly signed for them: only the verifier's own rules can refuse it. */
+  const signedHeader = (params: Record<string, string>): string => {
+    const unsigned = `OAuth ${Object.entries(params)
+      .map(([k, v]) => `${k}="${rfc5849Encode(v)}"`)
+      .join(", ")}`;
+    const signature = expectedSignature(
+      { method: "GET", url, authorization: unsigned },
+      secrets.consumerSecret,
+      secrets.tokenSecret,
+    );
+    return `${unsigned}, oauth_signature="${rfc5849Encode(signature)}"`;
+  };
+  const verifies = (params: Record<string, string>) =>
+    verifyOAuth1Request({
+      method: "GET",
+      url,
+      header: signedHeader(params),
+      ...secrets,
+    });
+
+  it("accepts the well-formed request, with or without oauth_version", () => {
+    expect(verifies(base)).toBe(true);
+    const { oauth_version: _version, ...noVersion } = base;
+    expect(verifies(noVersion)).toBe(true);
+  });
+
+  it.each([
+    ["another signature method", { oauth_signature_method: "PLAINTEXT" }],
+    ["another version", { oauth_version: "2.0" }],
+  ])("refuses %s", (_label, change) => {
+    expect(verifies({ ...base, ...change })).toBe(false);
+  });
+
+  it.each(["oauth_consumer_key", "oauth_timestamp", "oauth_nonce"])(
+    "refuses a request without %s",
+    (name) => {
+      const { [name]: _dropped, ...rest } = base;
+      expect(verifies(rest)).toBe(false);
+    },
+  );
+
+  it("parses the scheme only at the start, no trailing comma, escaped quotes", () => {
+    expect(parseOAuth1Header('xOAuth oauth_nonce="n"')).toBeNull();
+    expect(parseOAuth1Header('OAuth oauth_nonce="n", ')).toBeNull();
+    expect(parseOAuth1Header('OAuth oauth_nonce="a\\"b"')).toEqual({
+      oauth_nonce: 'a"b',
+    });
+  });
+
+  it("needs a non-negative whole timestamp", () => {
+    const header = (timestamp: number) =>
+      oauth1AuthorizationHeader({ method: "GET", url, credentials, timestamp });
+    expect(parseOAuth1Header(header(0))?.oauth_timestamp).toBe("0");
+    for (const bad of [-1, 1.5])
+      expect(() => header(bad)).toThrow(
+        new TypeError(
+          "Expected `timestamp` to be a non-negative integer number of seconds",
+        ),
+      );
+  });
+
+  it("percent-encodes bytes below 0x10 with two hex digits", () => {
+    expect(percentEncode("\n\t")).toBe("%0A%09");
+  });
+});
