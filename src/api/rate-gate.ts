@@ -21,7 +21,11 @@ export class RateGate {
   // What is left of X's window as last estimated: `remaining` when `#sent` was `atSent`, until `resetAt`.
   #left: { remaining: number; atSent: number; resetAt: number } | undefined;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `now` and `sleep` are seams for tests (a virtual clock); the defaults are the real ones. */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly sleepFor: typeof sleep = sleep,
+  ) {}
 
   /** Closes the gate until `untilMs` (epoch ms), remembering the 429 that closed it, if one did. */
   pause(untilMs: number, cause?: XApiError): void {
@@ -83,7 +87,7 @@ export class RateGate {
         const cause = until === this.#until ? this.#cause : undefined;
         throw tooLong(cause, target, until, maxWaitMs);
       }
-      await sleep(waitMs, signal, "a rate-limit pause");
+      await this.sleepFor(waitMs, signal, "a rate-limit pause");
     }
   }
 

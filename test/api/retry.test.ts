@@ -143,6 +143,29 @@ describe("withRetry", () => {
     ).rejects.toMatchObject({ name: "RateLimitError" });
   });
 
+  test("a 429 without reset headers closes its endpoint for one backoff plus the margin", async () => {
+    const rate = createRateState();
+    const ctx: RetryContext = {
+      policy: {
+        retries: 1,
+        minDelayMs: 40,
+        maxDelayMs: 40,
+        maxRateLimitWaitMs: 10_000,
+      },
+      rate,
+      random: () => 1,
+    };
+    const before = Date.now();
+    const run = script(api(429));
+    await withRetry(ctx, target, run);
+    const after = Date.now();
+    expect(run.calls).toBe(2);
+    expect(rate.pausedUntil("append")).toBeGreaterThanOrEqual(before + 140);
+    expect(rate.pausedUntil("append")).toBeLessThanOrEqual(after + 140);
+    // The retry waited for the gate: 40 ms (attempt 1's full-jitter ceiling) plus the 100 ms margin.
+    expect(after).toBeGreaterThanOrEqual(rate.pausedUntil("append"));
+  });
+
   test("onRetry sees each failure", async () => {
     const seen: number[] = [];
     const ctx = {

@@ -120,6 +120,11 @@ describe("validateAuth", () => {
       "visible ASCII",
     ],
     [
+      "a token with a leading space",
+      { type: "oauth2", accessToken: " SECRET" },
+      "visible ASCII",
+    ],
+    [
       "an empty consumer key",
       { ...oauth1, consumerKey: "" },
       "Expected `auth.consumerKey` to be a non-empty string",

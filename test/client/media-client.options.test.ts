@@ -7,10 +7,11 @@ import {
 } from "../../src/client/options.js";
 
 describe("resolveUploadOptions", () => {
+  // Literals, not DEFAULTS: a changed default must fail here (and be documented), not agree with itself.
   test("defaults", () => {
     const o = resolveUploadOptions();
     expect(o).toMatchObject({
-      concurrency: DEFAULTS.concurrency,
+      concurrency: 8,
       waitForProcessing: true,
       processingTimeoutMs: 600_000,
       requestTimeoutMs: 300_000,
@@ -24,6 +25,23 @@ describe("resolveUploadOptions", () => {
       forceMediaType: false,
       additionalOwners: [],
       segmentBytes: undefined,
+    });
+  });
+
+  test("DEFAULTS, the exported copy, says the same", () => {
+    expect(DEFAULTS).toEqual({
+      concurrency: 8,
+      preflight: "strict",
+      waitForProcessing: true,
+      processingTimeoutMs: 600_000,
+      requestTimeoutMs: 300_000,
+      stallTimeoutMs: 30_000,
+      retry: {
+        retries: 5,
+        minDelayMs: 500,
+        maxDelayMs: 30_000,
+        maxRateLimitWaitMs: 900_000,
+      },
     });
   });
 

@@ -1,5 +1,12 @@
 // upload() end to end over real HTTP against the fake X server: every media type, edge sizes, every input kind.
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  test,
+} from "@jest/globals";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +29,10 @@ beforeAll(async () => {
   server = await startServer();
   dir = await mkdtemp(join(tmpdir(), "x-media-upload-test-"));
 });
+
+// Each test starts with a fresh 15-minute budget (1,875 APPENDs) instead of sharing one across the file;
+// clientFor's maxRateLimitWaitMs makes a spent budget a RateLimitError, not a 15-minute wait.
+beforeEach(() => server.reset());
 
 afterAll(async () => {
   await server.close();

@@ -15,7 +15,18 @@ export const FAST: FakeXServerOptions = {
   processing: { pendingMs: 20, inProgressMs: 60, checkAfterSecs: 0 },
 };
 
-/** Client options for tests: the fake's URL, a token, and millisecond backoffs. */
+/**
+ * Test retry policy: millisecond backoffs, and a 429 whose reset is more than 5 s away fails at once
+ * (a spent 15-minute budget is a RateLimitError in the test, not a 15-minute hang).
+ */
+export const TEST_RETRY = {
+  retries: 3,
+  minDelayMs: 1,
+  maxDelayMs: 5,
+  maxRateLimitWaitMs: 5000,
+} as const;
+
+/** Client options for tests: the fake's URL, a token, and TEST_RETRY under `options.retry`. */
 export function clientFor(
   server: FakeXServer,
   options: Partial<MediaClientOptions> = {},
@@ -23,8 +34,8 @@ export function clientFor(
   return createMediaClient({
     auth: { type: "oauth2", accessToken: "test-token-0123456789" },
     baseUrl: server.url,
-    retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 },
     ...options,
+    retry: { ...TEST_RETRY, ...options.retry },
   });
 }
 

@@ -23,22 +23,68 @@ describe("ProgressReporter", () => {
     const { p, events } = reporter(now);
     p.phase("initialize");
     p.phase("append", "42");
+    // 50 one-byte sends 10 ms apart: one event at each full 100 ms since the last (t = 100 … 500).
     for (let i = 0; i < 50; i++) {
       now.t += 10;
       p.sent(0, 1);
     }
+    // 0 ms after the t = 500 event: held back.
     p.acknowledged(0, 50);
     p.phase("done");
-    const byteEvents = events.filter((e) => e.phase === "append").length;
-    expect(events[0]?.phase).toBe("initialize");
-    expect(byteEvents).toBeLessThanOrEqual(7);
+    expect(events.map((e) => `${e.phase}:${e.bytesSent}`)).toEqual([
+      "initialize:0",
+      "append:0",
+      "append:10",
+      "append:20",
+      "append:30",
+      "append:40",
+      "append:50",
+      "done:50",
+    ]);
     expect(events.at(-1)).toMatchObject({
       phase: "done",
       mediaId: "42",
+      totalBytes: 300,
       bytesSent: 50,
       bytesAcknowledged: 50,
       segmentsDone: 1,
+      segmentsTotal: 3,
+      processingPercent: undefined,
     });
+  });
+
+  test("an event 99 ms after the last is held back, one at 100 ms passes", () => {
+    const now = { t: 1000 };
+    const { p, events } = reporter(now);
+    p.phase("append", "7");
+    now.t += 99;
+    p.sent(0, 5);
+    now.t += 1;
+    p.acknowledged(0, 5);
+    now.t += 50;
+    p.phase("processing");
+    now.t += 99;
+    p.processing(40);
+    now.t += 1;
+    p.processing(60);
+    expect(
+      events.map((e) => [e.phase, e.bytesAcknowledged, e.processingPercent]),
+    ).toEqual([
+      ["append", 0, undefined],
+      ["append", 5, undefined],
+      ["processing", 5, undefined],
+      ["processing", 5, 60],
+    ]);
+    expect(events.every((e) => e.mediaId === "7")).toBe(true);
+  });
+
+  test("without a listener nothing is reported and nothing fails", () => {
+    const p = new ProgressReporter(undefined, 10, 1);
+    p.phase("append", "1");
+    p.sent(0, 10);
+    p.acknowledged(0, 10);
+    p.phase("done");
+    expect(p.listenerError).toBeUndefined();
   });
 
   test("a restarted segment's bytes are not counted twice", () => {

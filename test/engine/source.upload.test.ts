@@ -36,7 +36,6 @@ function openEnded(bytes: Uint8Array): PassThrough {
 
 describe("streams that never end", () => {
   test("a sized stream giving exactly `size` bytes and never ending fails after stallTimeoutMs", async () => {
-    const started = Date.now();
     const error = await upload(openEnded(video), video.byteLength);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as Error).message).toMatch(
@@ -44,7 +43,6 @@ describe("streams that never end", () => {
     );
     // All APPENDs went out before the end check: the media id says which upload to drop.
     expect((error as InvalidInputError).mediaId).toMatch(/^\d+$/);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   test("a sized stream pausing for good mid-way fails the same way", async () => {

@@ -85,7 +85,6 @@ describe("attempt", () => {
   });
 
   test("a body that stops moving for stallTimeoutMs: TimeoutError kind stall", async () => {
-    const started = Date.now();
     const error = await failure(
       attempt(
         target,
@@ -102,8 +101,8 @@ describe("attempt", () => {
       ),
     );
     expect(error).toBeInstanceOf(TimeoutError);
+    // kind "stall", not the 5 s "request" timeout: the stall timer ended it.
     expect(error).toMatchObject({ kind: "stall", timeoutMs: 100 });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test("X's think time after the body is sent is not a stall: only requestTimeoutMs bounds it", async () => {

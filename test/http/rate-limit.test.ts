@@ -24,6 +24,33 @@ describe("parseRateLimit", () => {
     ).toEqual(new Date(NOW + 30_000));
     expect(parseRateLimit(new Headers(), NOW)).toBeUndefined();
   });
+
+  test("Retry-After, relative to the answer, wins over x-rate-limit-reset", () => {
+    const headers = new Headers({
+      "x-rate-limit-reset": "1735689660",
+      "retry-after": "5",
+    });
+    expect(parseRateLimit(headers, NOW)?.resetAt).toEqual(new Date(NOW + 5000));
+  });
+
+  test("any one header is enough; blank or non-numeric values count as absent", () => {
+    expect(
+      parseRateLimit(new Headers({ "x-rate-limit-limit": "50" }), NOW),
+    ).toEqual({ limit: 50, remaining: undefined, resetAt: undefined });
+    expect(
+      parseRateLimit(new Headers({ "x-rate-limit-remaining": "0" }), NOW),
+    ).toEqual({ limit: undefined, remaining: 0, resetAt: undefined });
+    expect(
+      parseRateLimit(
+        new Headers({
+          "x-rate-limit-limit": " ",
+          "x-rate-limit-remaining": "many",
+          "x-rate-limit-reset": "",
+        }),
+        NOW,
+      ),
+    ).toBeUndefined();
+  });
 });
 
 describe("parseRetryAfter", () => {
@@ -34,5 +61,11 @@ describe("parseRetryAfter", () => {
     );
     expect(parseRetryAfter("soon", NOW)).toBeUndefined();
     expect(parseRetryAfter(null, NOW)).toBeUndefined();
+    expect(parseRetryAfter("  ", NOW)).toBeUndefined();
+    expect(parseRetryAfter("2.5", NOW)).toEqual(new Date(NOW + 2500));
+  });
+
+  test("a negative delay means now", () => {
+    expect(parseRetryAfter("-30", NOW)).toEqual(new Date(NOW));
   });
 });

@@ -19,7 +19,79 @@ describe("redactUrl", () => {
   });
 });
 
+describe("redactUrl: which query values", () => {
+  const base = "https://api.x.com/p?";
+  const redacted = (query: string) =>
+    redactUrl(base + query).slice(base.length);
+  test.each([
+    "oauth_nonce=n",
+    "my_token=t",
+    "client_secret=s",
+    "apikey=k",
+    "api-key=k",
+    "consumer_key=k",
+    "signature=s",
+    "sig=s",
+    "password=p",
+    "authorization=a",
+    "credentials=c",
+    "code=c",
+  ])("%s by its key", (query) => {
+    expect(redacted(query)).toBe(`${query.split("=")[0]}=[REDACTED]`);
+  });
+
+  test.each([
+    [
+      "20 token characters mixing letters and digits",
+      "v=abcdefghij012345678A",
+      "v=[REDACTED]",
+    ],
+    ["19 of them", "v=abcdefghij01234567", "v=abcdefghij01234567"],
+    [
+      "letters only",
+      "v=abcdefghijklmnopqrstuvwxyz",
+      "v=abcdefghijklmnopqrstuvwxyz",
+    ],
+    ["digits only", "v=12345678901234567890123", "v=12345678901234567890123"],
+    ["a space inside", "v=abcdefghij+0123456789", "v=abcdefghij+0123456789"],
+    [
+      "a key merely containing sig",
+      "design=1&postcode=2&oauth=3",
+      "design=1&postcode=2&oauth=3",
+    ],
+  ])("%s", (_label, query, expected) => {
+    expect(redacted(query)).toBe(expected);
+  });
+
+  test("a string that is not a URL is redacted as text", () => {
+    expect(redactUrl("not a url Bearer abcdefgh1234")).toBe(
+      "not a url Bearer [REDACTED]",
+    );
+  });
+});
+
 describe("redactText", () => {
+  test("each echoed credential form", () => {
+    expect(redactText("Basic dXNlcjpwYXNz")).toBe("Basic [REDACTED]");
+    expect(redactText("bearer short")).toBe("bearer short");
+    expect(redactText('oauth_signature = "abc%3D", x')).toBe(
+      "oauth_signature [REDACTED], x",
+    );
+    expect(redactText("access_token: zzz&client_secret=yyy")).toBe(
+      "access_token [REDACTED]&client_secret [REDACTED]",
+    );
+    expect(redactText("consumer_secret=a token_secret=b")).toBe(
+      "consumer_secret [REDACTED] token_secret [REDACTED]",
+    );
+  });
+
+  test("a given secret of 8 characters is redacted everywhere; 7 is too short", () => {
+    expect(redactText("k=12345678 and 12345678", ["12345678"])).toBe(
+      "k=[REDACTED] and [REDACTED]",
+    );
+    expect(redactText("k=1234567", ["1234567"])).toBe("k=1234567");
+  });
+
   test("redacts Bearer and OAuth header values and given secrets", () => {
     const text =
       'Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid echoed, OAuth oauth_token="123-abc", key sk-secret-value-1';

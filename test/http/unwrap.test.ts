@@ -190,6 +190,20 @@ describe("bodyExcerpt", () => {
     expect(bodyExcerpt("<html><title> 503 Down </title></html>")).toBe(
       "503 Down",
     );
-    expect(bodyExcerpt(`<p>${"x".repeat(500)}</p>`)).toHaveLength(160);
+    expect(bodyExcerpt(`<p>${"x".repeat(500)}</p>`)).toBe(
+      `${"x".repeat(159)}…`,
+    );
+    expect(bodyExcerpt("y".repeat(160))).toBe("y".repeat(160));
+  });
+
+  test("drops scripts and styles, decodes &nbsp;, collapses whitespace", () => {
+    expect(
+      bodyExcerpt('<HTML><Title lang="en">Bad&nbsp;\n  Gateway</Title></HTML>'),
+    ).toBe("Bad Gateway");
+    expect(
+      bodyExcerpt(
+        "<body><script>var a = '<b>';</script><STYLE>p{}</STYLE>\n<h1>502</h1>\t<p>Bad&nbsp;&nbsp;gateway</p></body>",
+      ),
+    ).toBe("502 Bad gateway");
   });
 });

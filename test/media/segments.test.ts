@@ -164,6 +164,38 @@ describe("planSegments", () => {
     expect(() => planSegments(MiB, options)).toThrow(TypeError);
   });
 
+  it("names the bad option and its bounds", () => {
+    expect(() => planSegments(MiB, { maxSegments: 0 })).toThrow(
+      "Expected `maxSegments` to be an integer from 1 to 1000, got 0.",
+    );
+    expect(() => planSegments(MiB, { maxSegmentBytes: 0 })).toThrow(
+      "Expected `maxSegmentBytes` to be an integer from 1 to 9007199254740991, got 0.",
+    );
+    expect(() =>
+      planSegments(MiB, { segmentBytes: 2 * MiB, maxSegmentBytes: MiB }),
+    ).toThrow(
+      `Expected \`segmentBytes\` to be an integer from 1 to ${MiB}, got ${2 * MiB}.`,
+    );
+  });
+
+  it("accepts 1 for each option", () => {
+    expect(plan(3, { segmentBytes: 1 })).toMatchObject({
+      segmentBytes: 1,
+      count: 3,
+    });
+    expect(plan(1, { maxSegments: 1, maxSegmentBytes: 1 })).toMatchObject({
+      segmentBytes: 1,
+      count: 1,
+    });
+  });
+
+  it("keeps a preferred size that exactly fills 1000 segments (no growing)", () => {
+    expect(plan(1_000_000, { segmentBytes: 1000 })).toMatchObject({
+      segmentBytes: 1000,
+      count: 1000,
+    });
+  });
+
   it.each([
     1,
     2,

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
-import type { operations } from "../../generated/openapi.js";
 import {
   mediaTypeFromExtension,
   resolveMediaType,
@@ -15,22 +14,8 @@ import {
   MAX_TOTAL_BYTES,
   MEDIA_CATEGORIES,
   MEDIA_TYPES,
-  type MediaCategory,
   type MediaType,
 } from "../../src/media/types.js";
-
-// Compile-time: the unions equal the generated spec types (tsc fails on drift; ts-jest only transpiles).
-type Equal<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2
-    ? true
-    : false;
-type InitBody = NonNullable<
-  operations["initializeMediaUpload"]["requestBody"]
->["content"]["application/json"];
-const typesMatch: [
-  Equal<MediaType, NonNullable<InitBody["media_type"]>>,
-  Equal<MediaCategory, NonNullable<InitBody["media_category"]>>,
-] = [true, true];
 
 /** Concatenates latin1 strings, byte arrays and little-endian u32s (`{ le: n }`) into bytes. */
 function bytes(
@@ -108,7 +93,7 @@ const zipEntry = (name: string): Uint8Array =>
     { le: 0 },
     { le: 4 },
     { le: 4 },
-    [name.length, 0, 0, 0],
+    [name.length & 0xff, name.length >> 8, 0, 0],
     name,
     "#usd",
   );
@@ -235,10 +220,6 @@ describe("spec enums (the committed extract)", () => {
     expect(MAX_TOTAL_BYTES).toBe(deref(body.properties?.total_bytes).maximum);
   });
 
-  it("matches the generated types too", () => {
-    expect(typesMatch).toEqual([true, true]);
-  });
-
   it("has a sniff sample for every media type", () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...MEDIA_TYPES].sort());
   });
@@ -269,17 +250,119 @@ describe("sniffMediaType", () => {
   });
 
   it.each([
-    ["GIF87a", bytes("GIF87a", [1, 0, 1, 0])],
-    ["big-endian TIFF", bytes("MM\0*", be32(8))],
+    ["GIF87a", bytes("GIF87a", [1, 0, 1, 0]), "image/gif"],
+    ["big-endian TIFF", bytes("MM\0*", be32(8)), "image/tiff"],
     [
       "BMP with a V5 header",
       bytes("BM", { le: 138 }, { le: 0 }, { le: 138 }, { le: 124 }),
+      "image/bmp",
     ],
-    ["Exif JPEG", bytes([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x18], "Exif\0\0")],
-    ["USDZ with a .usda root layer", zipEntry("Root.USDA")],
-    ["USDZ with a .usd root layer", zipEntry("model.usd")],
-  ])("sniffs %s", (_label, head) => {
-    expect(sniffMediaType(head)).toBeDefined();
+    [
+      "BMP with a core header",
+      bytes("BM", { le: 26 }, { le: 0 }, { le: 26 }, { le: 12 }),
+      "image/bmp",
+    ],
+    [
+      "Exif JPEG",
+      bytes([0xff, 0xd8, 0xff, 0xe1, 0x00, 0x18], "Exif\0\0"),
+      "image/jpeg",
+    ],
+    [
+      "USDZ with a .usda root layer",
+      zipEntry("Root.USDA"),
+      "model/vnd.usdz+zip",
+    ],
+    [
+      "USDZ with a .usd root layer",
+      zipEntry("model.usd"),
+      "model/vnd.usdz+zip",
+    ],
+  ])("sniffs %s", (_label, head, expected) => {
+    expect(sniffMediaType(head)).toBe(expected);
+  });
+
+  it.each([
+    ["ZIP with a .usdz entry", zipEntry("inner.usdz")],
+    ["ZIP with a .usd entry in a longer name", zipEntry("model.usd.txt")],
+    ["RIFF that is not WEBP", bytes("RIFF", { le: 26 }, "WEBX", "VP8 ")],
+    ["WEBP without RIFF", bytes("RIFX", { le: 26 }, "WEBP", "VP8 ")],
+    ["GIF of an unknown version", bytes("GIF88a", [1, 0, 1, 0])],
+    ["half a PNG signature", bytes("\x89PNG\r\n")],
+    ["two JPEG magic bytes", bytes([0xff, 0xd8, 0x00])],
+    ["a TIFF with the wrong byte order mark", bytes("IM*\0", { le: 8 })],
+    [
+      "a BMP's header without the BM magic",
+      bytes("XM", { le: 58 }, { le: 0 }, { le: 54 }, { le: 40 }, { le: 1 }),
+    ],
+    [
+      "a USD name without the ZIP magic",
+      bytes("PX", [...zipEntry("a.usdc").subarray(2)]),
+    ],
+    [
+      "an EBML body without the EBML magic",
+      bytes([0, 0, 0, 0], [...ebml("webm").subarray(4)]),
+    ],
+    ["a moov box in fewer than 16 bytes", bytes(be32(8), "moov")],
+    ["text that only contains a WebVTT header", "xWEBVTT\n"],
+    [
+      "a SubRip cue after other text",
+      "note 1\n00:00:01,000 --> 00:00:04,000\nHi",
+    ],
+  ])("does not mistake %s", (_label, head) => {
+    expect(
+      sniffMediaType(typeof head === "string" ? utf8(head) : head),
+    ).toBeUndefined();
+  });
+
+  it("reads a ZIP entry name longer than 255 bytes", () => {
+    expect(sniffMediaType(zipEntry(`${"d/".repeat(140)}scene.usdc`))).toBe(
+      "model/vnd.usdz+zip",
+    );
+  });
+
+  it.each([
+    ["isoN", "iso6"],
+    ["mp42", "mp42"],
+    ["M4VH", "M4VH"],
+    ["cmfc", "cmfc"],
+    ["cmf2", "cmf2"],
+  ])("an ftyp whose only MP4 brand is %s is MP4", (_label, brand) => {
+    expect(sniffMediaType(ftyp("XYZW", brand))).toBe("video/mp4");
+  });
+
+  it("an MP4 major brand needs no compatible brand; a qt major wins over MP4 brands", () => {
+    expect(sniffMediaType(ftyp("mp42", "abcd"))).toBe("video/mp4");
+    expect(sniffMediaType(ftyp("qt  ", "isom"))).toBe("video/quicktime");
+  });
+
+  it.each(["heis", "heim", "hevx", "avis", "msf1"])(
+    "an HEIF/AVIF still major brand %s is not MP4, whatever its compatible brands",
+    (major) => {
+      expect(sniffMediaType(ftyp(major, "iso8", "mp42"))).toBeUndefined();
+    },
+  );
+
+  it("reads ftyp brands only inside the ftyp box", () => {
+    // A 16-byte ftyp with an unknown brand, then a free box whose payload spells mp4 brands.
+    const head = bytes(
+      be32(16),
+      "ftyp",
+      "XYZW",
+      [0, 0, 0, 0],
+      be32(16),
+      "free",
+      "isom",
+      "mp41",
+    );
+    expect(sniffMediaType(head)).toBeUndefined();
+    // The same brands inside the box make it MP4.
+    expect(sniffMediaType(ftyp("XYZW", "isom", "mp41"))).toBe("video/mp4");
+    // Nor the first word of the next box.
+    expect(
+      sniffMediaType(
+        bytes(be32(16), "ftyp", "XYZW", [0, 0, 0, 0], be32(8), "mp41"),
+      ),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -312,6 +395,30 @@ describe("sniffMediaType", () => {
 
   it("reads WebM's DocType, not just the EBML magic", () => {
     expect(sniffMediaType(ebml("matroska"))).toBeUndefined();
+    // The whole DocType, not a prefix of it (nor a DocType that starts with webm).
+    expect(sniffMediaType(ebml("web"))).toBeUndefined();
+    expect(sniffMediaType(ebml("webmx"))).toBeUndefined();
+    expect(sniffMediaType(ebml("xwebm"))).toBeUndefined();
+    // Trailing NULs pad a string element (RFC 8794 §7.4); a NUL inside is not padding.
+    expect(sniffMediaType(ebml("webm\0\0"))).toBe("video/webm");
+    expect(sniffMediaType(ebml("we\0bm"))).toBeUndefined();
+  });
+
+  it("reads multi-byte EBML sizes, and only the EBML header's own children", () => {
+    // Header size 0x4108 = 2 bytes, value 256: all three children are inside.
+    expect(sniffMediaType(ebml("webm", [0x41, 0x00]))).toBe("video/webm");
+    // Header size 8 (2 bytes): only EBMLVersion and EBMLReadVersion are in the header; the DocType after it is not.
+    expect(sniffMediaType(ebml("webm", [0x40, 0x08]))).toBeUndefined();
+    // A size whose first byte is 0 is not a valid EBML integer (more than 8 bytes long).
+    expect(
+      sniffMediaType(ebml("webm", [0, 0, 0, 0, 0, 0, 0, 0, 0x0f])),
+    ).toBeUndefined();
+    // A child whose ID is not a valid EBML integer ends the search.
+    expect(
+      sniffMediaType(
+        bytes([0x1a, 0x45, 0xdf, 0xa3, 0x88, 0, 0x42, 0x82], "webm"),
+      ),
+    ).toBeUndefined();
     expect(sniffMediaType(ebml("webm", [0x01, 0, 0, 0, 0, 0, 0, 0x0b]))).toBe(
       "video/webm",
     );
@@ -338,6 +445,11 @@ describe("sniffMediaType", () => {
       "text/srt",
     ],
     ["SubRip with dots", "1\n00:00:01.000 --> 00:00:04.000\nHi", "text/srt"],
+    [
+      "SubRip with spaces and tabs around the index and arrow",
+      "1 \t\n00:00:01,000 \t --> \t 00:00:04,000\nHi",
+      "text/srt",
+    ],
     ["BOM WebVTT", "\ufeffWEBVTT\r\n\r\n", "text/vtt"],
     ["WebVTT with a header text", "WEBVTT - Subtitles\n", "text/vtt"],
     ["bare WebVTT", "WEBVTT", "text/vtt"],
@@ -403,6 +515,21 @@ describe("mediaTypeFromExtension", () => {
     ["scene.usdz", "model/vnd.usdz+zip"],
     ["model.glb", "model/gltf-binary"],
     ["stream.ts", "video/mp2t"],
+    ["a.m4v", "video/mp4"],
+    ["a.webm", "video/webm"],
+    ["a.qt", "video/quicktime"],
+    ["a.srt", "text/srt"],
+    ["a.jpg", "image/jpeg"],
+    ["a.jpe", "image/jpeg"],
+    ["a.jfif", "image/jpeg"],
+    ["a.gif", "image/gif"],
+    ["a.bmp", "image/bmp"],
+    ["a.dib", "image/bmp"],
+    ["a.png", "image/png"],
+    ["a.pjpeg", "image/pjpeg"],
+    ["a.pjp", "image/pjpeg"],
+    ["a.tif", "image/tiff"],
+    ["a.tiff", "image/tiff"],
   ])("maps %s to %s", (name, expected) => {
     expect(mediaTypeFromExtension(name)).toBe(expected);
   });
@@ -410,6 +537,8 @@ describe("mediaTypeFromExtension", () => {
   it.each([
     "photo",
     "dir.png/photo",
+    "dir/.png",
+    "C:\\Users\\.png",
     ".png",
     "archive.tar.gz",
     "x.constructor",
@@ -452,6 +581,15 @@ describe("resolveMediaType", () => {
       reason:
         "The bytes look like image/png but mediaType 'video/mp4' was given; pass the right mediaType or forceMediaType: true.",
     });
+  });
+
+  it("pjpeg and jpeg agree only with each other", () => {
+    expect(
+      resolveMediaType({ head: png, declared: "image/jpeg" }),
+    ).toMatchObject({ ok: false });
+    expect(
+      resolveMediaType({ head: JPEG_JFIF, declared: "image/png" }),
+    ).toMatchObject({ ok: false });
   });
 
   it("keeps a contradicted declared type with force: true", () => {

@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "@jest/globals";
 import ts from "typescript";
+import type { operations } from "../../generated/openapi.js";
 import { createXClient, type XClient } from "../../src/api/x-client.js";
+import type { MediaCategory, MediaType } from "../../src/media/types.js";
 
 const path = { path: { id: "1146654567674912769" } };
 
@@ -38,6 +40,21 @@ export async function compileOnly(client: XClient): Promise<void> {
   // @ts-expect-error not a path of X's media spec
   await client.POST("/2/media/nope", {});
 }
+
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2
+    ? true
+    : false;
+type InitBody = NonNullable<
+  operations["initializeMediaUpload"]["requestBody"]
+>["content"]["application/json"];
+/** The hand-written media unions equal the generated spec types (through the operation): drift is a compile error here. */
+export const mediaUnionsMatch: [
+  Equal<MediaType, NonNullable<InitBody["media_type"]>>,
+  Equal<MediaCategory, NonNullable<InitBody["media_category"]>>,
+] = [true, true];
+// @ts-expect-error Equal tells a union from one of its members
+export const equalCanFail: Equal<MediaType, "video/mp4"> = true;
 
 const FILE = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -95,6 +112,9 @@ describe("createXClient types", () => {
     expect(errors[0]).toContain('"video/avi"');
     expect(errors[1]).toContain("segment_index");
     expect(errors[2]).toContain('"/2/media/nope"');
+    expect(errors[3]).toContain(
+      "Type 'true' is not assignable to type 'false'",
+    );
   });
 
   it("creates a client with the typed methods", () => {
