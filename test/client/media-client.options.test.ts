@@ -31,6 +31,8 @@ describe("resolveUploadOptions", () => {
   test("DEFAULTS, the exported copy, says the same", () => {
     expect(DEFAULTS).toEqual({
       concurrency: 8,
+      maxConcurrentRequests: 16,
+      maxConcurrentUploads: 8,
       preflight: "strict",
       waitForProcessing: true,
       processingTimeoutMs: 600_000,

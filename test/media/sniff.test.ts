@@ -538,7 +538,7 @@ describe("mediaTypeFromExtension", () => {
     "photo",
     "dir.png/photo",
     "dir/.png",
-    "C:\\Users\\.png",
+    "C:\\Users\\.png", // path-check: sample input, never read
     ".png",
     "archive.tar.gz",
     "x.constructor",

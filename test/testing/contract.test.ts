@@ -305,11 +305,7 @@ async function sideOperations(): Promise<number[]> {
     await exchange("mediaUpload", {
       method: "POST",
       path: "/2/media/upload",
-      form: {
-        media: PNG,
-        media_category: "tweet_image",
-        media_type: "image/png",
-      },
+      form: { media: PNG, media_category: "tweet_image" },
     }).then((r) => r.status),
   );
   statuses.push(
@@ -657,6 +653,27 @@ describe("contract: the fake against openapi/x-media.openapi.json", () => {
       path: `/2/media/upload?command=STATUS&media_id=${video}`,
     });
     expect(overloaded.status).toBe(503);
+    server.faults.add({
+      operation: "getMediaUploadStatus",
+      fault: { kind: "status", status: 429 },
+    });
+    const limited = await exchange("getMediaUploadStatus", {
+      method: "GET",
+      path: `/2/media/upload?command=STATUS&media_id=${video}`,
+    });
+    expect(limited.status).toBe(429);
+    server.setProcessingFailure(
+      { code: 1, name: "InvalidMedia", message: "Unsupported video format" },
+      video,
+    );
+    // Processing fails once its pending stage is over (the fake's timings above).
+    await new Promise((r) => setTimeout(r, 520));
+    const failed = await exchange("getMediaUploadStatus", {
+      method: "GET",
+      path: `/2/media/upload?command=STATUS&media_id=${video}`,
+    });
+    server.setProcessingFailure(null, video);
+    expect(failed.json.data.processing_info.state).toBe("failed");
     const fixedUpstream = applyPatches(extract).unneeded;
     const listed = DEVIATIONS.filter(
       (d) =>
