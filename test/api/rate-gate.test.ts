@@ -121,6 +121,9 @@ describe("RateGate", () => {
     expect((error as Error).message).toMatch(
       /append, segment 2\) failed with 429: rate limited until .*maxRateLimitWaitMs \(1000 ms\)/,
     );
+    expect((error as Error).message).toContain(
+      "Try again after the reset time, or raise `retry.maxRateLimitWaitMs` to let the upload wait.",
+    );
   });
 
   test("abort ends the wait at once", async () => {
@@ -130,5 +133,8 @@ describe("RateGate", () => {
       .wait(AbortSignal.timeout(30), 60_000)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).message).toBe(
+      "Upload aborted by the caller's signal during a rate-limit pause.",
+    );
   });
 });
