@@ -1,6 +1,7 @@
 // The client runtime: created once per createMediaClient, it holds what every upload of the client shares —
 // the authenticated API client, the secrets to redact, one rate state per X endpoint and the APPEND budget.
 import type { Auth } from "../auth/middleware.js";
+import { accountIdentity } from "../auth/identity.js";
 import {
   resolveConnection,
   xClientFor,
@@ -16,10 +17,15 @@ export type ClientRuntime = ClientContext;
 /** Builds the runtime of a client; throws TypeError for bad connection settings. */
 export function createClientRuntime(
   connection: XClientOptions,
-  shared: { maxConcurrentRequests: number; rateState?: RateState | undefined },
+  shared: {
+    maxConcurrentRequests: number;
+    rateState?: RateState | undefined;
+    accountId?: string | undefined;
+  },
 ): ClientRuntime {
   const resolved = resolveConnection(connection);
   return {
+    identity: accountIdentity(resolved.auth, shared.accountId),
     client: xClientFor(resolved),
     baseUrl: resolved.baseUrl,
     secrets: secretsOf(resolved.auth),

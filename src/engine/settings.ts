@@ -11,6 +11,8 @@ import type { UploadProgress } from "./progress.js";
 
 /** What all uploads and calls of one client share (the client runtime). */
 export interface ClientContext extends ApiRuntime {
+  /** A one-way hash naming the account (never the token): resume fingerprints and shared rate keys use it. */
+  identity: string;
   /** APPEND slots shared by all uploads. */
   budget: RequestBudget;
 }
