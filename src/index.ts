@@ -47,6 +47,12 @@ export type { UploadInput } from "./engine/source/open-source.js";
 export type { UploadPhase, UploadProgress } from "./engine/progress.js";
 export type { RetryEvent } from "./api/retry.js";
 export {
+  createRateState,
+  type RateState,
+  type RateStateAccount,
+  type RateStateFactory,
+} from "./api/rate-state.js";
+export {
   createXClient,
   DEFAULT_BASE_URL,
   type XClient,

@@ -8,7 +8,11 @@ import type {
 } from "../errors/index.js";
 import { RateGate } from "./rate-gate.js";
 
-/** Where a client keeps what X said about its rate limits; in-process by default. */
+/**
+ * Where a client keeps what X said about its rate limits; in-process by default, shared across processes by
+ * `x-media-upload/redis`. `record` and `hold` may return a promise (a shared store writing in the background):
+ * the library never awaits it and ignores its rejection, so an implementation reports its own failures.
+ */
 export interface RateState {
   /**
    * Resolves once `target.operation` may be sent; rejects with RateLimitError when that is more than `maxWaitMs`
@@ -20,11 +24,32 @@ export interface RateState {
     maxWaitMs: number,
   ): Promise<void>;
   /** Ends a request: its answer's `x-rate-limit-*` headers, or undefined when it got no answer. */
-  record(operation: OperationName, info: RateLimitInfo | undefined): void;
+  record(
+    operation: OperationName,
+    info: RateLimitInfo | undefined,
+  ): void | Promise<void>;
   /** Keeps `operation` closed until `untilMs` (epoch ms); `cause` is the 429 that asked for it, if one did. */
-  hold(operation: OperationName, untilMs: number, cause?: XApiError): void;
+  hold(
+    operation: OperationName,
+    untilMs: number,
+    cause?: XApiError,
+  ): void | Promise<void>;
   /** Epoch ms until which a hold keeps `operation` closed (0 if none did). */
   pausedUntil(operation: OperationName): number;
+}
+
+/** What the client runtime tells a {@link RateStateFactory}: the account its requests run as. */
+export interface RateStateAccount {
+  /** A one-way hash naming the account (32 hex digits), never the token: safe in shared keys. */
+  identity: string;
+}
+
+/** Builds the rate state of one client, for the account it runs as (`x-media-upload/redis` returns one). */
+export type RateStateFactory = (account: RateStateAccount) => RateState;
+
+/** Runs a `record` or `hold` without waiting for it: a rejection of a shared store must not fail a request. */
+export function inBackground(result: void | Promise<void>): void {
+  if (result) Promise.resolve(result).catch(() => {});
 }
 
 /** The in-process rate state: one {@link RateGate} per operation. */

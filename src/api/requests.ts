@@ -12,6 +12,7 @@ import { parseRateLimit } from "../http/rate-limit.js";
 import { redactUrl } from "../http/redact.js";
 import { unwrap, type Answer, type TextOutcome } from "../http/unwrap.js";
 import type { RequestContext } from "./context.js";
+import { inBackground } from "./rate-state.js";
 import { withRetry } from "./retry.js";
 
 /** INIT's JSON body, typed from the spec. */
@@ -157,7 +158,7 @@ function retried<K extends keyof operations>(
     } finally {
       // What X says is left holds the endpoint for every upload of the client once it is used up,
       // instead of spending requests to learn it from 429s.
-      ctx.retry.rate.record(target.operation, info);
+      inBackground(ctx.retry.rate.record(target.operation, info));
     }
   });
 }

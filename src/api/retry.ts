@@ -10,7 +10,7 @@ import {
   type XMediaError,
 } from "../errors/index.js";
 import { backoffDelay } from "./backoff.js";
-import type { RateState } from "./rate-state.js";
+import { inBackground, type RateState } from "./rate-state.js";
 import { sleep } from "../http/sleep.js";
 
 /** How failed requests are retried. */
@@ -120,10 +120,12 @@ export function withRetry<T>(
           // past (the client's clock ahead of X's) must not turn into a burst of attempts.
           const backoff = backoffDelay(attemptNumber, policy, context.random);
           const reset = error.rateLimit?.resetAt?.getTime() ?? 0;
-          rate.hold(
-            target.operation,
-            Math.max(reset, Date.now() + backoff),
-            error,
+          inBackground(
+            rate.hold(
+              target.operation,
+              Math.max(reset, Date.now() + backoff),
+              error,
+            ),
           );
         }
         if (isRetryable(error) && !signal?.aborted) throw error;

@@ -2,6 +2,7 @@
 import { attachMediaId, type ProcessingInfo } from "../errors/index.js";
 import type { XClient, XClientOptions } from "../api/x-client.js";
 import { createClientRuntime } from "./runtime.js";
+import type { RateState, RateStateFactory } from "../api/rate-state.js";
 import {
   uploadMany,
   type UploadManyItem,
@@ -34,6 +35,13 @@ export interface MediaClientOptions extends XClientOptions, UploadDefaults {
    * @default 16
    */
   maxConcurrentRequests?: number;
+  /**
+   * Where the client keeps what X said about its rate limits: a {@link RateState}, or a factory called once
+   * with the account's identity hash (`redisRateState(redis)` from `x-media-upload/redis` shares it between
+   * processes). Its holds and counts apply to every upload and call of this client.
+   * @default an in-process state of this client (one gate per X endpoint)
+   */
+  rateState?: RateState | RateStateFactory;
 }
 
 /** Per-call options of the thin typed methods. */
@@ -111,6 +119,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     fetch,
     userAgent,
     maxConcurrentRequests,
+    rateState,
     ...defaults
   } = options;
   // Validates the defaults now, so a bad one fails here rather than at the first upload.
@@ -126,6 +135,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       maxConcurrentRequests: resolveMaxConcurrentRequests(
         maxConcurrentRequests,
       ),
+      rateState,
     },
   );
   const contextFor = (call: CallOptions | WaitOptions = {}): RequestContext => {
