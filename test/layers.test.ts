@@ -1,5 +1,5 @@
 // Layers import downward only: cli → client → engine → api → http → media, auth, errors → generated.
-// testing/ (the fake) sits beside the client and may use anything below it; only the cli imports it.
+// redis/ and testing/ (the fake) sit beside the client and may use anything below it; only the cli imports testing/.
 import { expect, test } from "@jest/globals";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
@@ -10,6 +10,8 @@ const RANK: Readonly<Record<string, number>> = {
   cli: 7,
   "index.js": 6,
   client: 5,
+  // x-media-upload/redis: beside the client, built on the api and engine interfaces it implements.
+  redis: 5,
   testing: 4.5,
   engine: 4,
   api: 3,

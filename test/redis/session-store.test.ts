@@ -1,0 +1,178 @@
+// redisSessionStore against a real redis-server: the SessionStore interface (get/set/delete/list/claim), TTLs
+// from the session's expiry, corrupt records read as absent, claims as token-owned leases.
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import type { Redis } from "ioredis";
+import type { SavedSession } from "../../src/engine/session-store.js";
+import { newSession } from "../../src/engine/session.js";
+import { redisSessionStore } from "../../src/redis/index.js";
+import { startRedisServer, type RedisServer } from "./redis-server.js";
+
+let server: RedisServer;
+let redis: Redis;
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = server.connect();
+});
+afterAll(async () => {
+  redis?.disconnect();
+  await server?.stop();
+});
+
+let n = 0;
+const freshPrefix = () => `t${++n}:`;
+
+function saved(key: string, expiresAt?: number): SavedSession {
+  const session = newSession({
+    mediaType: "video/mp4",
+    mediaCategory: "tweet_video",
+    size: 3000,
+    segmentBytes: 1024,
+    segmentCount: 3,
+  });
+  session.phase = "appending";
+  session.mediaId = "1234567890";
+  session.acked = [0, 2];
+  session.expiresAt = expiresAt;
+  return {
+    version: 1,
+    key,
+    source: "/videos/a.mp4",
+    fingerprint: "f".repeat(64),
+    savedAt: Date.now(),
+    session,
+  };
+}
+
+describe("redisSessionStore", () => {
+  test("set, get, list and delete round-trip the saved session; keys live under the prefix", async () => {
+    const prefix = freshPrefix();
+    const store = redisSessionStore(redis, { prefix });
+    expect(await store.get("a")).toBeUndefined();
+    const a = saved("a", Date.now() + 60_000);
+    await store.set("a", a);
+    await store.set("b", saved("b"));
+    expect(await store.get("a")).toEqual(a);
+    expect((await store.list()).map((s) => s.key).sort()).toEqual(["a", "b"]);
+    expect((await redis.keys(`${prefix}*`)).sort()).toEqual([
+      `${prefix}session:a`,
+      `${prefix}session:b`,
+    ]);
+    await store.delete("a");
+    expect(await store.get("a")).toBeUndefined();
+    expect((await store.list()).map((s) => s.key)).toEqual(["b"]);
+    // Another prefix sees nothing of this one.
+    expect(
+      await redisSessionStore(redis, { prefix: freshPrefix() }).list(),
+    ).toEqual([]);
+  });
+
+  test("the TTL follows X's expiry plus the margin, 24 h when X did not say, and at least 1 s", async () => {
+    const prefix = freshPrefix();
+    const store = redisSessionStore(redis, { prefix, expiryMarginMs: 60_000 });
+    await store.set("soon", saved("soon", Date.now() + 120_000));
+    await store.set("unknown", saved("unknown"));
+    await store.set("past", saved("past", Date.now() - 3_600_000));
+    const ttl = (key: string) => redis.pttl(`${prefix}session:${key}`);
+    expect(await ttl("soon")).toBeGreaterThan(175_000);
+    expect(await ttl("soon")).toBeLessThanOrEqual(180_000);
+    expect(await ttl("unknown")).toBeGreaterThan(86_400_000 - 5000);
+    expect(await ttl("unknown")).toBeLessThanOrEqual(86_400_000);
+    expect(await ttl("past")).toBeGreaterThan(0);
+    expect(await ttl("past")).toBeLessThanOrEqual(1000);
+  });
+
+  test("corrupt JSON, another shape or another key's record read as absent, in get and list", async () => {
+    const prefix = freshPrefix();
+    const store = redisSessionStore(redis, { prefix });
+    await store.set("good", saved("good"));
+    await redis.set(`${prefix}session:broken`, "{not json", "PX", 60_000);
+    await redis.set(`${prefix}session:shape`, '{"version":2}', "PX", 60_000);
+    await redis.set(
+      `${prefix}session:moved`,
+      JSON.stringify(saved("elsewhere")),
+      "PX",
+      60_000,
+    );
+    expect(await store.get("broken")).toBeUndefined();
+    expect(await store.get("shape")).toBeUndefined();
+    expect(await store.get("moved")).toBeUndefined();
+    expect((await store.list()).map((s) => s.key)).toEqual(["good"]);
+  });
+
+  test("list pages through many sessions with SCAN", async () => {
+    const prefix = freshPrefix();
+    const store = redisSessionStore(redis, { prefix });
+    await Promise.all(
+      Array.from({ length: 450 }, (_, i) => store.set(`k${i}`, saved(`k${i}`))),
+    );
+    const keys = (await store.list()).map((s) => s.key);
+    expect(keys).toHaveLength(450);
+    expect(new Set(keys).size).toBe(450);
+  });
+
+  test("claim: one holder at a time; release frees it; a lease is renewed while held and expires when its holder is gone", async () => {
+    const prefix = freshPrefix();
+    const a = redisSessionStore(redis, { prefix, leaseMs: 300 });
+    const b = redisSessionStore(redis, { prefix, leaseMs: 300 });
+    const release = await a.claim?.("k");
+    expect(release).toBeInstanceOf(Function);
+    expect(await b.claim?.("k")).toBeUndefined();
+    // Held past three lease lengths: renewal keeps it.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await b.claim?.("k")).toBeUndefined();
+    await release?.();
+    await release?.();
+    const releaseB = await b.claim?.("k");
+    expect(releaseB).toBeInstanceOf(Function);
+    // A holder that vanished without releasing: its lease ends by itself.
+    await redis.set(`${prefix}claim:gone`, "someone-else", "PX", 300);
+    expect(await a.claim?.("gone")).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 400));
+    const late = await a.claim?.("gone");
+    expect(late).toBeInstanceOf(Function);
+    await late?.();
+    await releaseB?.();
+  });
+
+  test("a release deletes only its own lease: after it expired and another took the key, the other keeps it", async () => {
+    const prefix = freshPrefix();
+    const store = redisSessionStore(redis, { prefix, leaseMs: 30_000 });
+    const release = await store.claim?.("k");
+    // The lease is lost (expired, Redis restarted…) and taken over.
+    await redis.set(`${prefix}claim:k`, "new-holder", "PX", 30_000);
+    await release?.();
+    expect(await redis.get(`${prefix}claim:k`)).toBe("new-holder");
+    expect(await redis.pttl(`${prefix}claim:k`)).toBeGreaterThan(29_000);
+  });
+
+  test("every method rejects (never hangs) when Redis is unreachable", async () => {
+    const other = await startRedisServer();
+    const conn = other.connect();
+    const store = redisSessionStore(conn, { timeoutMs: 300 });
+    await store.set("a", saved("a"));
+    await other.kill();
+    const started = Date.now();
+    await expect(store.get("a")).rejects.toThrow();
+    await expect(store.set("a", saved("a"))).rejects.toThrow();
+    await expect(store.list()).rejects.toThrow();
+    await expect(store.claim?.("a")).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+    conn.disconnect();
+  });
+
+  test("bad arguments are TypeErrors", async () => {
+    expect(() => redisSessionStore({} as Redis)).toThrow(
+      "redisSessionStore: expected an ioredis connection",
+    );
+    expect(() => redisSessionStore(redis, { leaseMs: 0 })).toThrow(
+      "redisSessionStore: expected `leaseMs` to be a whole number of milliseconds",
+    );
+    expect(() => redisSessionStore(redis, { prefix: 3 as never })).toThrow(
+      "expected `prefix` to be a string, got 3",
+    );
+    const store = redisSessionStore(redis);
+    await expect(store.get("")).rejects.toThrow(
+      "expected a non-empty string key",
+    );
+  });
+});
