@@ -24,11 +24,14 @@ export async function bounded<T>(
   let timer: NodeJS.Timeout | undefined;
   let onReady: (() => void) | undefined;
   const expired = new Promise<never>((_, reject) => {
+    // The rejection waits for the next poll phase: an answer already read by a busy event loop wins over its timer.
     timer = setTimeout(
       () =>
-        reject(
-          new RedisTimeout(
-            `Redis did not answer within ${timeoutMs} ms (connection ${redis.status})`,
+        setImmediate(() =>
+          reject(
+            new RedisTimeout(
+              `Redis did not answer within ${timeoutMs} ms (connection ${redis.status})`,
+            ),
           ),
         ),
       timeoutMs,

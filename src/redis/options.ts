@@ -16,8 +16,8 @@ export interface RedisKeyOptions {
 export interface RedisRateStateOptions extends RedisKeyOptions {
   /**
    * Longest wait for one Redis call before a request goes on without it (the connection's own timeouts and
-   * offline queue notwithstanding).
-   * @default 250
+   * offline queue notwithstanding). Only the first calls of an outage wait this long; later ones go on at once.
+   * @default 1000
    */
   timeoutMs?: number;
   /**
@@ -103,7 +103,7 @@ export function resolveRedisOptions(
     timeoutMs: ms(
       "timeoutMs",
       options.timeoutMs,
-      fn === "redisRateState" ? 250 : 2000,
+      fn === "redisRateState" ? 1000 : 2000,
     ),
     expiryMarginMs: ms(
       "expiryMarginMs",

@@ -95,6 +95,8 @@ export async function startRedisServer(): Promise<RedisServer> {
   return {
     port,
     connect: ({ onError } = {}) => {
+      // A disconnect() that races a dead server's close event may leave ioredis reconnecting (and jest running).
+      let closing = false;
       const redis = new Redis({
         host: "127.0.0.1",
         port,
@@ -103,9 +105,15 @@ export async function startRedisServer(): Promise<RedisServer> {
         maxRetriesPerRequest: 1,
         connectTimeout: 500,
         commandTimeout: 500,
-        retryStrategy: (times) => Math.min(times * 100, 1000),
+        retryStrategy: (times) =>
+          closing ? null : Math.min(times * 100, 1000),
       });
       redis.on("error", onError ?? (() => {}));
+      const disconnect = redis.disconnect.bind(redis);
+      redis.disconnect = (reconnect?: boolean) => {
+        closing = !reconnect;
+        disconnect(reconnect);
+      };
       return redis;
     },
     kill: async () => {
