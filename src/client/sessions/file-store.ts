@@ -31,6 +31,10 @@ export interface FileSessionStore extends SessionStore {
   readonly dir: string;
 }
 
+// Lock files this process holds, by path: shared by every store instance, so two instances over one directory
+// in one process exclude each other too.
+const held = new Set<string>();
+
 // Keys are hashes; anything else could name a path outside the directory.
 const KEY = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -46,7 +50,6 @@ export function fileSessionStore(
       );
     return join(dir, `${key}${ext}`);
   };
-  const held = new Set<string>();
   return {
     dir,
     async get(key) {
@@ -112,17 +115,23 @@ export function fileSessionStore(
       for (let tries = 0; tries < 2; tries += 1) {
         try {
           const handle = await open(path, "wx", 0o600);
-          await handle.writeFile(owner).finally(() => handle.close());
-          held.add(key);
+          held.add(path);
+          try {
+            await handle.writeFile(owner).finally(() => handle.close());
+          } catch (error) {
+            held.delete(path);
+            await rm(path, { force: true });
+            throw error;
+          }
           return async () => {
-            held.delete(key);
+            held.delete(path);
             // Only our own lock: a stale-lock breaker may have replaced it.
             const now = await readFile(path, "utf8").catch(() => "");
             if (now === owner) await rm(path, { force: true });
           };
         } catch (error) {
           if ((error as { code?: unknown }).code !== "EEXIST") throw error;
-          if (held.has(key)) return undefined;
+          if (held.has(path)) return undefined;
           const stale = await staleLock(path);
           if (stale === undefined || !(await breakLock(path, stale, token)))
             return undefined;
@@ -151,7 +160,7 @@ async function staleLock(path: string): Promise<string | undefined> {
   // Another host's process cannot be checked from here: its lock counts as live.
   if (owner.host !== hostname()) return undefined;
   // This process's locks are in `held`; one naming our pid but not held is left by a dead process with our pid.
-  if (owner.pid === process.pid) return text;
+  if (owner.pid === process.pid) return held.has(path) ? undefined : text;
   try {
     process.kill(owner.pid, 0);
     return undefined;

@@ -90,7 +90,7 @@ export class ResumeRun {
         this.report({
           type: "warning",
           source: this.opened.id.source,
-          message: `resume: ${message} (${cause instanceof Error ? cause.message : String(cause)}).`,
+          message: `resume: ${message} (${cause instanceof Error ? cause.message : String(cause)})`,
           cause,
         }),
     );

@@ -9,6 +9,7 @@ export class SessionSaver {
   #writing: Promise<void> | undefined;
   #dirty = false;
   #failed = false;
+  #warned = false;
 
   constructor(
     private readonly store: SessionStore,
@@ -43,8 +44,8 @@ export class SessionSaver {
     try {
       await this.store.delete(this.id.key);
     } catch (error) {
-      this.warn(
-        `Could not delete the saved session of ${this.id.source}`,
+      this.#warnOnce(
+        `could not delete the saved session of ${this.id.source}`,
         error,
       );
     }
@@ -58,13 +59,20 @@ export class SessionSaver {
       }
     } catch (error) {
       this.#failed = true;
-      this.warn(
-        `Could not save the session of ${this.id.source}; this upload goes on but cannot be resumed`,
+      this.#warnOnce(
+        `could not save the session of ${this.id.source}; this upload goes on but cannot be resumed`,
         error,
       );
     } finally {
       this.#writing = undefined;
     }
+  }
+
+  // One warning per upload: a store that failed once is likely to fail again.
+  #warnOnce(message: string, cause: unknown): void {
+    if (this.#warned) return;
+    this.#warned = true;
+    this.warn(message, cause);
   }
 
   #snapshot(): SavedSession {
