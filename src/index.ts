@@ -17,6 +17,13 @@ export type {
   UploadManyProgress,
 } from "./client/upload-many.js";
 export type { UploadSession } from "./engine/session.js";
+export type { SavedSession, SessionStore } from "./engine/session-store.js";
+export type { ResumeEvent } from "./engine/resume/events.js";
+export {
+  fileSessionStore,
+  type FileSessionStore,
+  type FileSessionStoreOptions,
+} from "./client/sessions/file-store.js";
 export {
   DEFAULTS,
   PREFLIGHT_MODES,
@@ -25,7 +32,7 @@ export {
   type UploadDefaults,
   type UploadOptions,
 } from "./client/options.js";
-export type { UploadResult } from "./engine/result.js";
+export type { ResumedUpload, UploadResult } from "./engine/result.js";
 export { inspectMedia, type InspectOptions } from "./client/inspect-media.js";
 export type {
   AudioTrackInfo,

@@ -2,6 +2,7 @@
 // runtime it runs on.
 import { setMaxListeners } from "node:events";
 import * as fs from "node:fs";
+import process from "node:process";
 
 // Deno 2.9's `fs.openAsBlob` reads the whole file into memory (a 512 MiB file added 1 GiB of RSS, measured with
 // Deno 2.9.6), which would break the bounded-memory promise for large videos; a runtime without it (named import
@@ -36,4 +37,9 @@ export function allowManyListeners(signal: AbortSignal): void {
   } catch {
     // Nothing to lift.
   }
+}
+
+/** A process warning (stderr by default), where the runtime has them; Node, Bun and Deno all do. */
+export function emitWarning(message: string, code: string): void {
+  process.emitWarning(message, { type: "Warning", code });
 }

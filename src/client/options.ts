@@ -2,6 +2,9 @@
 import type { UploadProgress } from "../engine/progress.js";
 import type { ResolvedUploadOptions } from "../engine/settings.js";
 import type { RetryEvent } from "../api/retry.js";
+import type { ResumeEvent } from "../engine/resume/events.js";
+import type { SessionStore } from "../engine/session-store.js";
+import { fileSessionStore } from "./sessions/file-store.js";
 import { ACCOUNT_TIERS, type AccountTier } from "../media/category.js";
 import { MAX_SEGMENT_BYTES } from "../media/segments.js";
 import type { PreflightIssue } from "../media/preflight/index.js";
@@ -170,6 +173,36 @@ export interface UploadOptions {
    * @default the path's base name, or `File.name`
    */
   fileName?: string | undefined;
+  /**
+   * Save the upload's session as X acknowledges segments, and continue a saved one for the same input (same
+   * file, size, mtime and ends; same API origin and account): INIT and the acknowledged segments are skipped. A
+   * stream, Blob or bytes input needs `resumeKey`. See `result.resumed`.
+   * @default false
+   */
+  resume?: boolean | undefined;
+  /**
+   * Where sessions are saved (`get`/`set`/`delete`/`list`, optionally `claim`): a database, Redis
+   * (`x-media-upload/redis`), or a {@link fileSessionStore} in another directory.
+   * @default fileSessionStore(): one JSON file per session in the user's cache directory
+   */
+  resumeStore?: SessionStore | undefined;
+  /**
+   * Names a stream, Blob or bytes input across runs so it can be resumed (a file is named by its path); the
+   * same key with different content (size or first 64 KiB) starts fresh.
+   * @default none (only file paths resume)
+   */
+  resumeKey?: string | undefined;
+  /**
+   * Keep a finished upload's saved session (a later run with the same input then only asks STATUS).
+   * @default false (deleted once the upload is done)
+   */
+  keepSession?: boolean | undefined;
+  /**
+   * Called with each resume decision: `resumed`, `discarded` (changed file, expired, rejected by X) and `warning`
+   * (not saved: no `resumeKey`, another process holds it, the store failed).
+   * @default none (warnings go to `process.emitWarning`)
+   */
+  onResume?: ((event: ResumeEvent) => void) | undefined;
 }
 
 /** Upload options a MediaClient can default for all its uploads. */
@@ -189,6 +222,10 @@ export type UploadDefaults = Pick<
   | "preflight"
   | "onWarning"
   | "onRetry"
+  | "resume"
+  | "resumeStore"
+  | "keepSession"
+  | "onResume"
 >;
 
 /** Every default, in one place. */
@@ -231,6 +268,11 @@ const UPLOAD_KEYS: readonly (keyof UploadOptions)[] = [
   "fileName",
   "preflight",
   "onWarning",
+  "resume",
+  "resumeStore",
+  "resumeKey",
+  "keepSession",
+  "onResume",
 ];
 const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "accountTier",
@@ -247,6 +289,10 @@ const DEFAULT_KEYS: readonly (keyof UploadDefaults)[] = [
   "preflight",
   "onWarning",
   "onRetry",
+  "resume",
+  "resumeStore",
+  "keepSession",
+  "onResume",
 ];
 const RETRY_KEYS: readonly (keyof RetryOptions)[] = [
   "retries",
@@ -359,7 +405,39 @@ export function resolveUploadOptions(
     fileName: checkString("fileName", o.fileName, 1024),
     preflight: o.preflight ?? DEFAULTS.preflight,
     onWarning: checkFunction("onWarning", o.onWarning),
+    resume: checkBoolean("resume", o.resume)
+      ? {
+          store: checkStore(o.resumeStore) ?? defaultSessionStore(),
+          resumeKey: checkString("resumeKey", o.resumeKey, 1024),
+          keep: checkBoolean("keepSession", o.keepSession) ?? false,
+        }
+      : undefined,
+    onResume: checkFunction("onResume", o.onResume),
   };
+}
+
+let sharedStore: SessionStore | undefined;
+/** One default file store per process, created on first use (it reads the environment for its directory). */
+function defaultSessionStore(): SessionStore {
+  return (sharedStore ??= fileSessionStore());
+}
+
+function checkStore(store: unknown): SessionStore | undefined {
+  if (store === undefined) return undefined;
+  const s = store as Record<string, unknown> | null;
+  const missing = ["get", "set", "delete", "list"].filter(
+    (m) => typeof s?.[m] !== "function",
+  );
+  if (typeof store !== "object" || store === null || missing.length > 0) {
+    throw new TypeError(
+      `Expected \`resumeStore\` to be a session store with get, set, delete and list methods${store !== null && typeof store === "object" ? `; it lacks ${missing.join(", ")}` : `, got ${store === null ? "null" : typeof store}`}.`,
+    );
+  }
+  if (s?.claim !== undefined && typeof s.claim !== "function")
+    throw new TypeError(
+      `Expected \`resumeStore.claim\` to be a function or absent, got ${typeof s.claim}.`,
+    );
+  return store as SessionStore;
 }
 
 /** Validates the client-wide `maxConcurrentRequests`; throws TypeError naming it. */

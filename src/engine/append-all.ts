@@ -15,12 +15,14 @@ export interface AppendTarget {
   mediaId: string;
   session: UploadSession;
   budget: RequestBudget;
+  /** Called after each segment X acknowledged (the session is then saved). */
+  acknowledged?: (() => void) | undefined;
 }
 
 /** APPENDs what `session` lacks of `plan`; resolves with the latest `expires_at` X reported (epoch seconds), if any. */
 export async function appendAll(
   ctx: RequestContext,
-  { mediaId, session, budget }: AppendTarget,
+  { mediaId, session, budget, acknowledged }: AppendTarget,
   source: MediaSource,
   plan: SegmentPlan,
   concurrency: number,
@@ -74,6 +76,7 @@ export async function appendAll(
         release();
       }
       acknowledge(session, segment.index);
+      acknowledged?.();
       progress.acknowledged(segment.index, media.size);
     },
     cancel,

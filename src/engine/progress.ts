@@ -81,6 +81,13 @@ export class ProgressReporter {
     if (segment) segment.attempt = 0;
   }
 
+  /** Counts `segments` segments of `bytes` bytes that X acknowledged before (a resumed upload), as sent and done. */
+  skip(segments: number, bytes: number): void {
+    this.#state.bytesSent += bytes;
+    this.#state.bytesAcknowledged += bytes;
+    this.#state.segmentsDone += segments;
+  }
+
   /** X acknowledged segment `index` of `bytes` bytes. */
   acknowledged(index: number, bytes: number): void {
     this.#inFlight.delete(index);

@@ -26,4 +26,15 @@ export interface UploadResult {
   readonly image: ImageDetails | undefined;
   /** The processed video's type, when X reported it (FINALIZE/STATUS `video`). */
   readonly video: VideoDetails | undefined;
+  /** Set when a saved session was continued (`resume: true`): what was not sent again. */
+  readonly resumed: ResumedUpload | undefined;
+}
+
+/** What a resumed upload skipped. */
+export interface ResumedUpload {
+  /** The media id INIT answered in the earlier run. */
+  readonly mediaId: string;
+  /** Segments X had acknowledged (all of them once FINALIZE was answered). */
+  readonly skippedSegments: number;
+  readonly skippedBytes: number;
 }

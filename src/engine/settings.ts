@@ -7,6 +7,8 @@ import type { MediaCategory, MediaType } from "../media/types.js";
 import type { PreflightIssue } from "../media/preflight/index.js";
 import type { PreflightMode } from "../media/preflight/mode.js";
 import type { RequestBudget } from "./budget.js";
+import type { ResumeEvent } from "./resume/events.js";
+import type { ResumeSettings } from "./resume/open-resume.js";
 import type { UploadProgress } from "./progress.js";
 
 /** What all uploads and calls of one client share (the client runtime). */
@@ -40,4 +42,7 @@ export interface ResolvedUploadOptions {
   fileName: string | undefined;
   preflight: PreflightMode;
   onWarning: ((warning: PreflightIssue) => void) | undefined;
+  /** Set when the upload is saved and resumed (`resume: true`). */
+  resume: ResumeSettings | undefined;
+  onResume: ((event: ResumeEvent) => void) | undefined;
 }

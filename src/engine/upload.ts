@@ -30,8 +30,13 @@ import {
   type InitializeBody,
 } from "../api/requests.js";
 import type { UploadResult } from "./result.js";
-import { newSession, type UploadSession } from "./session.js";
-import { openSource, type UploadInput } from "./source/open-source.js";
+import { resumeReporter } from "./resume/events.js";
+import { freshStart, ResumeRun, type Start } from "./resume/resume-run.js";
+import {
+  inputPath,
+  openSource,
+  type UploadInput,
+} from "./source/open-source.js";
 import type { MediaSource } from "./source/types.js";
 
 /** Uploads `input` with fully resolved `options`. */
@@ -51,10 +56,10 @@ export async function runUpload(
   let source: MediaSource | undefined;
   const closeSource = () => void source?.close().catch(() => {});
   internal.signal.addEventListener("abort", closeSource, { once: true });
-  const ctx = requestContext(runtime, options, internal.signal);
   let progress: ProgressReporter | undefined;
   // Once INIT answered, every error carries the media id: the media can be finalized, polled or resumed.
   let mediaId: string | undefined;
+  let resume: ResumeRun | undefined;
   try {
     source = await openSource(input, {
       size: options.size,
@@ -64,35 +69,62 @@ export async function runUpload(
     });
     const plan = await prepare(source, options);
     const warnings = await preflight(source, plan, options);
-    progress = new ProgressReporter(
-      options.onProgress,
-      source.size,
-      plan.segments.count,
-      (e) => internal.abort(e),
-    );
-    const session = newSession({
-      mediaType: plan.mediaType,
-      mediaCategory: plan.mediaCategory,
-      size: source.size,
-      segmentBytes: plan.segments.segmentBytes,
-      segmentCount: plan.segments.count,
-    });
-    const result = await send(
-      ctx,
-      { session, budget: runtime.budget },
-      source,
-      plan,
-      options,
-      progress,
-      {
-        cancel: (reason) => internal.abort(reason),
-        initialized: (id) => (mediaId = id),
-      },
-    );
-    // The final event's listener may throw too: the upload reports it like any other.
-    if (progress.listenerError !== undefined) throw progress.listenerError;
-    return { ...result, warnings };
+    if (options.resume) {
+      resume = await ResumeRun.open(
+        options.resume,
+        inputPath(input),
+        source,
+        plan,
+        { origin: runtime.baseUrl, identity: runtime.identity, now: Date.now },
+        resumeReporter(options.onResume),
+      );
+    }
+    let start =
+      resume?.start(plan, source.size) ?? freshStart(plan, source.size);
+    for (;;) {
+      // A resumed attempt X rejects is retried fresh once; its cancel must not end the whole upload.
+      const attempt = new AbortController();
+      allowManyListeners(attempt.signal);
+      const stop = () => attempt.abort(internal.signal.reason);
+      internal.signal.addEventListener("abort", stop, { once: true });
+      const restartable = start.resumed !== undefined && !source.sequential;
+      progress = new ProgressReporter(
+        options.onProgress,
+        source.size,
+        start.plan.segments.count,
+        (e) => internal.abort(e),
+      );
+      try {
+        const result = await send(
+          requestContext(runtime, options, attempt.signal),
+          { ...start, budget: runtime.budget, resume },
+          source,
+          options,
+          progress,
+          {
+            cancel: (reason) =>
+              restartable ? attempt.abort(reason) : internal.abort(reason),
+            initialized: (id) => (mediaId = id),
+          },
+        );
+        // The final event's listener may throw too: the upload reports it like any other.
+        if (progress.listenerError !== undefined) throw progress.listenerError;
+        await resume?.finished();
+        return { ...result, warnings, resumed: start.resumed };
+      } catch (error) {
+        const rejected =
+          !internal.signal.aborted && (await resume?.rejected(error, start));
+        if (!rejected || !restartable) throw error;
+        mediaId = undefined;
+        start =
+          resume?.start(plan, source.size) ?? freshStart(plan, source.size);
+      } finally {
+        internal.signal.removeEventListener("abort", stop);
+      }
+    }
   } catch (error) {
+    // Ctrl+C, a crash of X or a network loss: what X acknowledged is saved for the next run.
+    await resume?.failed(error);
     if (outer?.aborted)
       throw attachMediaId(
         isAbortError(error)
@@ -105,52 +137,82 @@ export async function runUpload(
   } finally {
     outer?.removeEventListener("abort", forward);
     internal.signal.removeEventListener("abort", closeSource);
+    await resume?.release();
     await source?.close().catch(() => {});
   }
 }
 
 async function send(
   ctx: RequestContext,
-  { session, budget }: { session: UploadSession; budget: RequestBudget },
+  {
+    session,
+    plan,
+    budget,
+    resume,
+  }: Start & { budget: RequestBudget; resume: ResumeRun | undefined },
   source: MediaSource,
-  plan: UploadPlan,
   options: ResolvedUploadOptions,
   progress: ProgressReporter,
   hooks: {
     cancel: (reason: unknown) => void;
     initialized: (mediaId: string) => void;
   },
-): Promise<Omit<UploadResult, "warnings">> {
-  progress.phase("initialize");
-  const init = await initialize(ctx, initBody(source.size, plan, options));
-  const initData = init.data?.data;
-  // Spec 2.159 makes data.id optional; without it there is nothing to append to.
-  const id = initData?.id;
-  if (!id) throw malformedAnswer(init.target, init.response, "data.id");
+): Promise<Omit<UploadResult, "warnings" | "resumed">> {
+  if (session.phase === "new") {
+    progress.phase("initialize");
+    const init = await initialize(ctx, initBody(source.size, plan, options));
+    const initData = init.data?.data;
+    // Spec 2.159 makes data.id optional; without it there is nothing to append to.
+    if (!initData?.id)
+      throw malformedAnswer(init.target, init.response, "data.id");
+    session.mediaId = initData.id;
+    session.mediaKey = initData.media_key;
+    session.expiresAt = relative(initData.expires_after_secs);
+    session.phase = "appending";
+    // Before any APPEND: a crash from here on can still resume this media id.
+    await resume?.save();
+  }
+  const id = session.mediaId ?? "";
   hooks.initialized(id);
-  session.mediaId = id;
-  session.mediaKey = initData.media_key;
-  session.expiresAt = relative(initData.expires_after_secs);
-  session.phase = "appending";
 
-  progress.phase("append", id);
-  const appendExpiry = await appendAll(
-    ctx,
-    { mediaId: id, session, budget },
-    source,
-    plan.segments,
-    options.concurrency,
-    progress,
-    hooks.cancel,
-  );
-  if (appendExpiry !== undefined) session.expiresAt = appendExpiry * 1000;
-  await source.finish();
+  let finData: FinalizeData | undefined;
+  if (session.phase === "appending") {
+    progress.skip(
+      session.acked.length,
+      plan.segments.segments
+        .filter((s) => session.acked.includes(s.index))
+        .reduce((n, s) => n + s.end - s.start, 0),
+    );
+    progress.phase("append", id);
+    const appendExpiry = await appendAll(
+      ctx,
+      {
+        mediaId: id,
+        session,
+        budget,
+        acknowledged: () => resume?.changed(),
+      },
+      source,
+      plan.segments,
+      options.concurrency,
+      progress,
+      hooks.cancel,
+    );
+    if (appendExpiry !== undefined) session.expiresAt = appendExpiry * 1000;
+    await source.finish();
 
-  progress.phase("finalize");
-  const fin = await finalize(ctx, id);
-  session.phase = "finalized";
+    progress.phase("finalize");
+    const fin = await finalize(ctx, id);
+    session.phase = "finalized";
+    resume?.changed();
+    finData = fin.data?.data;
+  } else {
+    // FINALIZE was answered in an earlier run: only STATUS can tell where X is.
+    progress.skip(session.segmentCount, session.size);
+    progress.phase("finalize", id);
+  }
   // 204 or an empty body: STATUS tells the state FINALIZE did not.
-  const finData = fin.data?.data ?? (await status(ctx, id)).data?.data;
+  finData ??= (await status(ctx, id)).data?.data;
   session.mediaKey = finData?.media_key ?? session.mediaKey;
   session.expiresAt =
     relative(finData?.expires_after_secs) ?? session.expiresAt;
@@ -196,6 +258,10 @@ async function send(
     video: videoDetails(details),
   };
 }
+
+type FinalizeData = NonNullable<
+  Awaited<ReturnType<typeof status>>["data"]
+>["data"];
 
 function pickDetails(data: MediaDetails | undefined): MediaDetails {
   return {

@@ -117,7 +117,12 @@ export function createPipeline(
           error instanceof Rejection
             ? (error.note ?? problemMessage(error.answer))
             : error.message;
-      } else if (deps.signal.aborted || req.destroyed || res.destroyed) {
+      } else if (
+        deps.signal.aborted ||
+        res.destroyed ||
+        // A fully read request is destroyed too (autoDestroy): only one cut short means the client left.
+        (req.destroyed && !req.complete)
+      ) {
         return finish("aborted");
       } else {
         record.detail = `fake server bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;

@@ -117,6 +117,21 @@ export class SessionStore {
     session: Session,
     headBytes: number,
   ): Promise<{ sha256: string; head: Buffer }> {
+    // An APPEND re-sending a segment while FINALIZE reads replaces (and deletes) its file: read again.
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await this.#digestOnce(session, headBytes);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "ENOENT" || tries >= 5)
+          throw error;
+      }
+    }
+  }
+
+  async #digestOnce(
+    session: Session,
+    headBytes: number,
+  ): Promise<{ sha256: string; head: Buffer }> {
     const hash = createHash("sha256");
     const head: Buffer[] = [];
     let headLength = 0;

@@ -57,6 +57,13 @@ export async function openSource(
   );
 }
 
+/** The file path `input` names (a path or file: URL), else undefined; throws InvalidInputError for other URLs. */
+export function inputPath(input: UploadInput): string | undefined {
+  return typeof input === "string" || input instanceof URL
+    ? toPath(input)
+    : undefined;
+}
+
 function toPath(input: string | URL): string {
   const isUrl = input instanceof URL || input.startsWith("file:");
   if (!isUrl) return input;

@@ -19,6 +19,15 @@ export function streamSource(
     sequential: true,
     head: (n) => reader.peek(Math.min(n, size)),
     async read(start, end) {
+      // A resumed upload skips what X already has: read past it, one segment's worth at a time.
+      while (position < start) {
+        const skipped = await reader.read(
+          Math.min(start - position, end - start),
+        );
+        const n = skipped.reduce((sum, part) => sum + part.byteLength, 0);
+        position += n;
+        if (n === 0) throw shortStream(position, size);
+      }
       if (start !== position) {
         throw new Error(
           `stream source read out of order: ${start} after ${position}`,
@@ -30,11 +39,7 @@ export function streamSource(
       )) as Uint8Array<ArrayBuffer>[];
       const bytes = new Blob(parts);
       position += bytes.size;
-      if (bytes.size < end - start) {
-        throw new InvalidInputError(
-          `The input stream ended after ${position} bytes, but \`size\` says ${size}. Pass the exact size, or omit it to spool the stream to a temp file.`,
-        );
-      }
+      if (bytes.size < end - start) throw shortStream(position, size);
       return bytes;
     },
     async finish() {
@@ -46,4 +51,10 @@ export function streamSource(
     },
     close: () => reader.cancel(),
   };
+}
+
+function shortStream(position: number, size: number): InvalidInputError {
+  return new InvalidInputError(
+    `The input stream ended after ${position} bytes, but \`size\` says ${size}. Pass the exact size, or omit it to spool the stream to a temp file.`,
+  );
 }
