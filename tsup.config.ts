@@ -1,7 +1,12 @@
-// Builds dist/: ESM + CommonJS with .d.ts/.d.cts for `.` and `./testing`, and the ESM CLI (dist/cli.js).
+// Builds dist/: ESM + CommonJS with .d.ts/.d.cts for `.`, `./testing` and `./redis`, and the ESM CLI (dist/cli.js).
+// ioredis (an optional peer dependency) is never bundled: ./redis only uses the connection its caller passes.
 import { defineConfig } from "tsup";
 
-const entry = { index: "src/index.ts", testing: "src/testing/index.ts" };
+const entry = {
+  index: "src/index.ts",
+  testing: "src/testing/index.ts",
+  redis: "src/redis/index.ts",
+};
 
 export default defineConfig([
   {
@@ -13,6 +18,7 @@ export default defineConfig([
     target: "node20",
     splitting: true,
     sourcemap: true,
+    external: ["ioredis"],
   },
   {
     // CommonJS: p-retry and is-network-error are ESM-only (require(esm) is missing before Node 20.19), and
@@ -24,6 +30,7 @@ export default defineConfig([
     platform: "node",
     target: "node20",
     noExternal: ["p-retry", "is-network-error", "openapi-fetch"],
+    external: ["ioredis"],
     // src/package-root.ts finds fixtures/ from import.meta.url, which CommonJS lacks: the shim derives it from __filename.
     shims: true,
     sourcemap: true,

@@ -6,7 +6,7 @@ step() { printf '\n=== %s\n' "$*"; }
 
 step "build (tsup)"
 npm run -s build
-step "are the types wrong (attw --pack, node16 profile: no node10 resolution of ./testing)"
+step "are the types wrong (attw --pack, node16 profile: no node10 resolution of ./testing and ./redis)"
 npx --no-install attw --pack . --profile node16
 step "publint --strict"
 npx --no-install publint --strict

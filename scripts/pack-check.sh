@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs the package, installs the tarball into a fresh project in the OS temp dir, and uses it as a user would:
 # import (ESM), require (CommonJS, without require(esm)), a TypeScript NodeNext consumer (.mts and .cts),
-# one upload against startFakeXServer from the installed package, and the installed bin.
+# one upload against startFakeXServer from the installed package, the installed bin, and `x-media-upload/redis`
+# loading without its optional peer dependency ioredis installed (it only uses the connection it is given).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -32,6 +33,11 @@ try {
 } finally {
   await server.close();
 }
+const redis = await import("x-media-upload/redis");
+for (const name of ["redisRateState", "redisSessionStore", "RedisUnavailableWarning"]) {
+  if (typeof redis[name] !== "function") throw new Error(`ESM x-media-upload/redis export ${name} is ${typeof redis[name]}`);
+}
+console.log("ESM: x-media-upload/redis loads without ioredis installed");
 JS
   cat > consumer.cjs <<'JS'
 const path = require("node:path");
@@ -39,6 +45,10 @@ const lib = require("x-media-upload");
 const { samplePaths, startFakeXServer } = require("x-media-upload/testing");
 for (const name of ["createMediaClient", "uploadMedia", "XMediaError", "XApiError", "RateLimitError"]) {
   if (typeof lib[name] !== "function") throw new Error(`CJS export ${name} is ${typeof lib[name]}`);
+}
+const redis = require("x-media-upload/redis");
+for (const name of ["redisRateState", "redisSessionStore", "RedisUnavailableWarning"]) {
+  if (typeof redis[name] !== "function") throw new Error(`CJS x-media-upload/redis export ${name} is ${typeof redis[name]}`);
 }
 // samplePaths from the CommonJS build: tsup's import.meta.url shim must find the installed package's fixtures/.
 const png = samplePaths.png;
@@ -127,7 +137,8 @@ tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 tar -tzf "$tarball" | sort > "$work/contents.txt"
 for required in package/package.json package/LICENSE package/dist/index.js package/dist/index.cjs package/dist/index.d.ts \
   package/dist/index.d.cts package/dist/testing.js package/dist/testing.cjs package/dist/testing.d.ts \
-  package/dist/testing.d.cts package/dist/cli.js package/fixtures/sample.png package/fixtures/sample.mp4; do
+  package/dist/testing.d.cts package/dist/redis.js package/dist/redis.cjs package/dist/redis.d.ts package/dist/redis.d.cts \
+  package/dist/cli.js package/fixtures/sample.png package/fixtures/sample.mp4; do
   grep -qx "$required" "$work/contents.txt" || { echo "missing from tarball: $required" >&2; exit 1; }
 done
 if grep -E '^package/(src|test|scripts|generated|openapi|bench)/' "$work/contents.txt"; then
@@ -146,6 +157,8 @@ cd "$work/consumer"
 write_consumers
 printf '{ "name": "consumer", "private": true }\n' > package.json
 npm install --no-audit --no-fund --prefer-offline --loglevel=error "$tarball"
+# ioredis is an optional peer dependency: installing the package must not pull it in.
+[ ! -e node_modules/ioredis ] || { echo "ioredis was installed with the package (it must stay an optional peer)" >&2; exit 1; }
 
 step "ESM import"
 node consumer.mjs
