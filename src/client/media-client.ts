@@ -14,7 +14,7 @@ import { waitUntilProcessed } from "../engine/processing.js";
 import * as requests from "../api/requests.js";
 import type { UploadResult } from "../engine/result.js";
 import type { UploadInput } from "../engine/source/open-source.js";
-import { checkBoolean, checkFunction } from "./option-checks.js";
+import { checkBoolean, checkFunction, checkString } from "./option-checks.js";
 import { runUpload } from "../engine/upload.js";
 import type { Answer, SuccessBody } from "../http/unwrap.js";
 import type { operations } from "../../generated/openapi.js";
@@ -41,7 +41,13 @@ export interface MediaClientOptions extends XClientOptions, UploadDefaults {
    * processes). Its holds and counts apply to every upload and call of this client.
    * @default an in-process state of this client (one gate per X endpoint)
    */
-  rateState?: RateState | RateStateFactory;
+  rateState?: RateState | RateStateFactory | undefined;
+  /**
+   * Names the account for shared rate-limit keys and resume fingerprints instead of its token, e.g. X's user id:
+   * workers whose OAuth 2 tokens differ (refreshed) still share one account's limits. Only its hash is stored.
+   * @default a hash of the token (OAuth 1.0a: consumer key and access token)
+   */
+  accountId?: string | undefined;
 }
 
 /** Per-call options of the thin typed methods. */
@@ -120,6 +126,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     userAgent,
     maxConcurrentRequests,
     rateState,
+    accountId,
     ...defaults
   } = options;
   // Validates the defaults now, so a bad one fails here rather than at the first upload.
@@ -136,6 +143,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         maxConcurrentRequests,
       ),
       rateState,
+      accountId: checkString("accountId", accountId, 256),
     },
   );
   const contextFor = (call: CallOptions | WaitOptions = {}): RequestContext => {

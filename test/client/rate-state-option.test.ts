@@ -108,6 +108,32 @@ describe("rateState option", () => {
     }
   });
 
+  test("accountId names the account instead of the token: two tokens of one account share one identity", async () => {
+    server = await startServer();
+    const identities: string[] = [];
+    const rateState = ({ identity }: { identity: string }) => {
+      identities.push(identity);
+      return createRateState();
+    };
+    for (const accessToken of ["token-before-refresh", "token-after-refresh"])
+      createMediaClient({
+        auth: { type: "oauth2", accessToken },
+        accountId: "1234567890",
+        rateState,
+      });
+    expect(identities).toEqual([
+      accountIdentity({ type: "oauth2", accessToken: "x" }, "1234567890"),
+      accountIdentity({ type: "oauth2", accessToken: "y" }, "1234567890"),
+    ]);
+    expect(identities[0]).toBe(identities[1]);
+    expect(() =>
+      createMediaClient({
+        auth: { type: "oauth2", accessToken: token },
+        accountId: "",
+      }),
+    ).toThrow("Expected `accountId` to be a string of 1 to 256 characters");
+  });
+
   test.each([
     [42, "got 42"],
     [{ acquire: () => {} }, "without record, hold, pausedUntil"],
