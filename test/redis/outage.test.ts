@@ -4,7 +4,7 @@ import { expect, test } from "@jest/globals";
 import { sample, sha256 } from "../engine/fixtures.js";
 import { clientFor, startServer } from "../engine/harness.js";
 import { redisRateState } from "../../src/redis/index.js";
-import { startRedisServer } from "./redis-server.js";
+import { disconnect, startRedisServer } from "./redis-server.js";
 
 test("Redis killed mid-run: every upload completes byte-exact, none inside a window, exactly one warning", async () => {
   const redis = await startRedisServer();
@@ -56,7 +56,7 @@ test("Redis killed mid-run: every upload completes byte-exact, none inside a win
   } finally {
     await fake.close();
     await killed;
-    conn.disconnect();
+    await disconnect(conn);
     await redis.stop();
   }
 }, 60_000);

@@ -12,7 +12,11 @@ import {
 } from "../../src/redis/index.js";
 import { sample, sha256 } from "../engine/fixtures.js";
 import { clientFor, startServer } from "../engine/harness.js";
-import { startRedisServer, type RedisServer } from "./redis-server.js";
+import {
+  disconnect,
+  startRedisServer,
+  type RedisServer,
+} from "./redis-server.js";
 
 let server: RedisServer;
 let redis: Redis;
@@ -21,7 +25,7 @@ beforeAll(async () => {
   redis = server.connect();
 });
 afterAll(async () => {
-  redis?.disconnect();
+  await disconnect(redis);
   await server?.stop();
 });
 
@@ -195,7 +199,7 @@ describe("when Redis fails", () => {
     expect(warnings[0]?.message).toMatch(
       /^x-media-upload\/redis: Redis failed \(.+\); uploads go on with this process's own rate-limit state/,
     );
-    conn.disconnect();
+    await disconnect(conn);
   });
 
   test("by default the warning is a process warning", async () => {
@@ -216,7 +220,7 @@ describe("when Redis fails", () => {
       );
     } finally {
       process.emitWarning = emitWarning;
-      conn.disconnect();
+      await disconnect(conn);
     }
   });
 });

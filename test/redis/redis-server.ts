@@ -47,6 +47,17 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
+/** Disconnects `redis` and waits (1 s at most) until ioredis has ended the connection. */
+export async function disconnect(redis: Redis | undefined): Promise<void> {
+  if (!redis) return;
+  redis.disconnect();
+  if (redis.status === "end") return;
+  await Promise.race([
+    once(redis, "end"),
+    new Promise((r) => setTimeout(r, 1000).unref()),
+  ]);
+}
+
 async function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await once(child, "exit");

@@ -7,7 +7,11 @@ import { redisSessionStore } from "../../src/redis/index.js";
 import { sample, sha256 } from "../engine/fixtures.js";
 import { clientFor, startServer } from "../engine/harness.js";
 import { fileWith, tempDir } from "../engine/resume/helpers.js";
-import { startRedisServer, type RedisServer } from "./redis-server.js";
+import {
+  disconnect,
+  startRedisServer,
+  type RedisServer,
+} from "./redis-server.js";
 
 let server: RedisServer;
 let redis: Redis;
@@ -16,7 +20,7 @@ beforeAll(async () => {
   redis = server.connect();
 });
 afterAll(async () => {
-  redis?.disconnect();
+  await disconnect(redis);
   await server?.stop();
 });
 

@@ -5,7 +5,11 @@ import type { Redis } from "ioredis";
 import type { SavedSession } from "../../src/engine/session-store.js";
 import { newSession } from "../../src/engine/session.js";
 import { redisSessionStore } from "../../src/redis/index.js";
-import { startRedisServer, type RedisServer } from "./redis-server.js";
+import {
+  disconnect,
+  startRedisServer,
+  type RedisServer,
+} from "./redis-server.js";
 
 let server: RedisServer;
 let redis: Redis;
@@ -14,7 +18,7 @@ beforeAll(async () => {
   redis = server.connect();
 });
 afterAll(async () => {
-  redis?.disconnect();
+  await disconnect(redis);
   await server?.stop();
 });
 
@@ -157,7 +161,7 @@ describe("redisSessionStore", () => {
     await expect(store.list()).rejects.toThrow();
     await expect(store.claim?.("a")).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5000);
-    conn.disconnect();
+    await disconnect(conn);
   });
 
   test("bad arguments are TypeErrors", async () => {
