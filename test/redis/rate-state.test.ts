@@ -3,6 +3,7 @@
 // failing Redis leaves each worker its own state and one warning.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Redis } from "ioredis";
+import { once } from "node:events";
 import { accountIdentity } from "../../src/auth/identity.js";
 import { RateLimitError, type RequestTarget } from "../../src/errors/index.js";
 import {
@@ -200,6 +201,39 @@ describe("when Redis fails", () => {
       /^x-media-upload\/redis: Redis failed \(.+\); uploads go on with this process's own rate-limit state/,
     );
     await disconnect(conn);
+  });
+
+  test("once Redis answers again the workers share again; a later outage warns again", async () => {
+    const first = await startRedisServer();
+    const conn = first.connect();
+    const warnings: Error[] = [];
+    const state = redisRateState(conn, {
+      prefix: "recover:",
+      onWarning: (w) => warnings.push(w),
+    })({ identity: alice });
+    await state.acquire(append, undefined, 0);
+    await first.kill();
+    await state.acquire(append, undefined, 0);
+    expect(warnings).toHaveLength(1);
+    const second = await startRedisServer(first.port);
+    const observer = second.connect();
+    try {
+      await once(conn, "ready");
+      // Failures keep Redis skipped for a second; after that the next call uses it again.
+      await new Promise((r) => setTimeout(r, 1100));
+      await state.hold("append", Date.now() + 60_000);
+      expect(
+        Number(await observer.hget(`recover:rate:{${alice}}:append`, "hold")),
+      ).toBeGreaterThan(Date.now());
+      expect(warnings).toHaveLength(1);
+      await second.kill();
+      await state.acquire(finalize, undefined, 0);
+      expect(warnings).toHaveLength(2);
+    } finally {
+      await disconnect(observer);
+      await disconnect(conn);
+      await second.stop();
+    }
   });
 
   test("by default the warning is a process warning", async () => {

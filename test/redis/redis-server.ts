@@ -63,9 +63,9 @@ async function exited(child: ChildProcess): Promise<void> {
   await once(child, "exit");
 }
 
-/** Starts redis-server and waits until it answers PING (10 s at most). */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts redis-server (on `port`, else a free one) and waits until it answers PING (10 s at most). */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn(
     "redis-server",
     [
