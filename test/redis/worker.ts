@@ -46,6 +46,12 @@ const client = createMediaClient({
 const items = Array.from({ length: Number(files) }, (_, i) =>
   workerFile(Number(worker), i),
 );
+// Loaded and connected: wait for the parent's go, so that every worker starts sending at the same time.
+if (redis && redis.status !== "ready")
+  await new Promise((resolve) => redis?.once("ready", resolve));
+process.stderr.write("ready\n");
+await new Promise((resolve) => process.stdin.once("data", resolve));
+process.stdin.pause();
 let rateLimitRetries = 0;
 const outcomes = await client.uploadMany(items, {
   maxConcurrentUploads: 4,

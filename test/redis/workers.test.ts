@@ -1,5 +1,5 @@
 // The issue's proof: 3 worker processes upload 30 files for the same token through one fake X that answers 429s
-// (small per-user limits in 1 s windows). With the Redis rate state no request arrives inside a window announced
+// (small per-user limits in 1 s windows, and one 429 with a 2 s Retry-After mid-run). With the Redis rate state no request arrives inside a window announced
 // to any of them; without it, workers that did not get the 429 keep sending into it.
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
 import { spawn } from "node:child_process";
@@ -27,12 +27,13 @@ interface WorkerReport {
   warnings: string[];
 }
 
-function runWorker(
+/** Spawns a worker; `ready` resolves once it has loaded, `go()` starts it, `done` resolves with its report. */
+function spawnWorker(
   baseUrl: string,
   redisPort: string,
   prefix: string,
   worker: number,
-): Promise<WorkerReport> {
+) {
   const child = spawn(
     process.execPath,
     [
@@ -45,26 +46,44 @@ function runWorker(
       String(worker),
       String(FILES),
     ],
-    {
-      env: { PATH: process.env.PATH ?? "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] },
   );
   let out = "";
   let err = "";
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
   child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  return new Promise((resolve, reject) => {
+  child.stderr.on("data", (d) => {
+    err += d;
+    if (err.includes("ready\n")) onReady();
+  });
+  const done = new Promise<WorkerReport>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0) resolve(JSON.parse(out) as WorkerReport);
       else reject(new Error(`worker ${worker} exited ${code}:\n${err}${out}`));
     });
   });
+  // A worker that dies before it is ready fails the run instead of leaving it waiting.
+  return {
+    ready: Promise.race([ready, done.then(() => {})]),
+    go: () => child.stdin.end("go\n"),
+    done,
+  };
 }
 
 async function run(withRedis: boolean) {
+  let answered = 0;
   const fake: FakeXServer = await startFakeXServer({
+    // Mid-run, one APPEND (whichever worker sends it) gets a 429 with a 2 s Retry-After: the other workers
+    // learn of that window only through the shared state.
+    onRequest: () => {
+      if (++answered === 50)
+        fake.faults.add({
+          operation: "appendMediaUpload",
+          fault: { kind: "status", status: 429, retryAfterSecs: 2 },
+        });
+    },
     rateLimits: {
       windowMs: 1000,
       limits: {
@@ -77,13 +96,30 @@ async function run(withRedis: boolean) {
   try {
     const prefix = `workers-${withRedis}-${Date.now()}:`;
     const port = withRedis ? String(redis.port) : "none";
-    const started = Date.now();
-    const reports = await Promise.all(
-      Array.from({ length: WORKERS }, (_, w) =>
-        runWorker(fake.url, port, prefix, w),
-      ),
+    const workers = Array.from({ length: WORKERS }, (_, w) =>
+      spawnWorker(fake.url, port, prefix, w),
     );
+    await Promise.all(workers.map((w) => w.ready));
+    const started = Date.now();
+    for (const w of workers) w.go();
+    const reports = await Promise.all(workers.map((w) => w.done));
     const statuses = fake.requests.map((r) => r.status ?? r.outcome);
+    if (process.env.DBG) {
+      for (const r of fake.requests)
+        if (
+          r.status === 429 ||
+          r.insideRateLimitWindow ||
+          r.operation !== "appendMediaUpload"
+        )
+          console.error(
+            r.seq,
+            r.operation,
+            r.startedAt % 100000,
+            r.durationMs,
+            r.status,
+            r.insideRateLimitWindow,
+          );
+    }
     let exact = 0;
     for (const report of reports) {
       report.ids.forEach((id, i) => {
