@@ -13,7 +13,7 @@ import { waitUntilProcessed } from "../engine/processing.js";
 import * as requests from "../api/requests.js";
 import type { UploadResult } from "../engine/result.js";
 import type { UploadInput } from "../engine/source/open-source.js";
-import { checkBoolean, checkFunction } from "./option-checks.js";
+import { checkBoolean, checkFunction, checkString } from "./option-checks.js";
 import { runUpload } from "../engine/upload.js";
 import type { Answer, SuccessBody } from "../http/unwrap.js";
 import type { operations } from "../../generated/openapi.js";
@@ -34,6 +34,12 @@ export interface MediaClientOptions extends XClientOptions, UploadDefaults {
    * @default 16
    */
   maxConcurrentRequests?: number;
+  /**
+   * A stable name for the account the token belongs to (its X user id, say). Saved sessions and shared rate
+   * state are keyed by a hash of it instead of a hash of the token, so they survive an OAuth 2 token refresh.
+   * @default a one-way hash of the token (OAuth 2) or of the consumer key and access token (OAuth 1.0a)
+   */
+  accountId?: string;
 }
 
 /** Per-call options of the thin typed methods. */
@@ -111,6 +117,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     fetch,
     userAgent,
     maxConcurrentRequests,
+    accountId,
     ...defaults
   } = options;
   // Validates the defaults now, so a bad one fails here rather than at the first upload.
@@ -126,6 +133,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       maxConcurrentRequests: resolveMaxConcurrentRequests(
         maxConcurrentRequests,
       ),
+      accountId: checkString("accountId", accountId, 256),
     },
   );
   const contextFor = (call: CallOptions | WaitOptions = {}): RequestContext => {
