@@ -165,19 +165,19 @@ describe("claims", () => {
 });
 
 describe("cacheDir", () => {
-  const home = () => "/home/ada";
+  const home = () => "/h/ada";
   test.each([
     [{ XDG_CACHE_HOME: "/xdg" }, "linux", "/xdg/x-media-upload"],
     [
       { XDG_CACHE_HOME: "relative" },
       "linux",
-      "/home/ada/.cache/x-media-upload",
+      "/h/ada/.cache/x-media-upload",
     ],
-    [{}, "linux", "/home/ada/.cache/x-media-upload"],
-    [{}, "darwin", "/home/ada/Library/Caches/x-media-upload"],
+    [{}, "linux", "/h/ada/.cache/x-media-upload"],
+    [{}, "darwin", "/h/ada/Library/Caches/x-media-upload"],
     [{ XDG_CACHE_HOME: "/xdg" }, "darwin", "/xdg/x-media-upload"],
     [{ LOCALAPPDATA: "/appdata" }, "win32", "/appdata/x-media-upload/Cache"],
-    [{}, "win32", "/home/ada/AppData/Local/x-media-upload/Cache"],
+    [{}, "win32", "/h/ada/AppData/Local/x-media-upload/Cache"],
   ])("%j on %s → %s", (env, platform, expected) => {
     expect(cacheDir(env, platform, home)).toBe(expected);
   });
