@@ -188,3 +188,41 @@ test("resumeCommand keeps flags, drops finished files, quotes for the shell", ()
     `x-media-upload upload a.mp4 b.mp4 --alt-text 'it'\\''s' --alt-text x --resume`,
   );
 });
+
+test("several files stopped by Ctrl+C: the command lists the unfinished ones only", async () => {
+  const small = join(dir, "small.mp4");
+  await writeFile(small, sample("video/mp4", 1000));
+  const stop = new AbortController();
+  const timer = setInterval(() => {
+    const bigAppends = server.requests.filter(
+      (r) =>
+        r.operation === "appendMediaUpload" &&
+        r.status === 200 &&
+        server.upload(r.mediaId ?? "")?.totalBytes === video.length,
+    ).length;
+    const smallDone = [...server.uploads.values()].some(
+      (u) => u.totalBytes === 1000 && u.state === "finalized",
+    );
+    if (bigAppends >= 4 && smallDone) stop.abort(new Error("Received SIGINT"));
+  }, 2);
+  try {
+    const run = await runInProcess(
+      [
+        "upload",
+        small,
+        file,
+        "--segment-size",
+        String(SEGMENT),
+        "--concurrency",
+        "2",
+      ],
+      { env: env(), signal: stop.signal },
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain(
+      `1 upload(s) saved; continue with:\n  x-media-upload upload ${file} --segment-size ${SEGMENT} --concurrency 2 --resume\n`,
+    );
+  } finally {
+    clearInterval(timer);
+  }
+});
