@@ -1,4 +1,4 @@
-// npm run bench [-- --quick | --many]: upload 256 MiB and 2 GiB files to the fake X server (in a child process)
+// npm run bench [-- --quick | --many | --resume]: upload 256 MiB and 2 GiB files to the fake X server (in a child process)
 // at several concurrencies, with and without 50 ms latency per request; prints time, MB/s, peak RSS, requests;
 // then the many-files rows (bench/many-files.ts).
 import { fork } from "node:child_process";
@@ -10,6 +10,7 @@ import { ask } from "./ipc.js";
 import { createMediaClient, DEFAULTS } from "../src/index.js";
 import { fileSha256, sparseFile, type BenchType } from "./files.js";
 import { manyFiles } from "./many-files.js";
+import { resumeRows } from "./resume.js";
 import { withRssSampling } from "./rss.js";
 
 const MIB = 1024 * 1024;
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     // Only the many-files rows.
     many: { type: "boolean", default: false },
+    // Only the resume rows.
+    resume: { type: "boolean", default: false },
   },
 });
 
@@ -73,7 +76,7 @@ console.log(
   `${"file".padEnd(24)} ${pad("latency", 7)} ${pad("conc", 4)} ${pad("time s", 7)} ${pad("MB/s", 6)} ${pad("peak RSS MiB", 12)} ${pad("(+MiB)", 7)} ${pad("requests", 8)} sha256`,
 );
 try {
-  for (const c of values.many ? [] : CASES) {
+  for (const c of values.many || values.resume ? [] : CASES) {
     const path = join(
       dir,
       `bench-${c.bytes}.${c.type === "video/mp4" ? "mp4" : "glb"}`,
@@ -102,7 +105,8 @@ try {
     }
     await rm(path, { force: true });
   }
-  await manyFiles(child, url, dir);
+  if (!values.resume) await manyFiles(child, url, dir);
+  if (!values.many) await resumeRows(child, url, dir);
   const { peakRss } = await ask<{ peakRss: number }>(
     child,
     { type: "report", mediaId: "" },

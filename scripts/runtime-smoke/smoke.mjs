@@ -16,6 +16,7 @@ import {
   AbortError,
   InvalidInputError,
   createMediaClient,
+  fileSessionStore,
   isAbortError,
   isInvalidInputError,
   uploadMedia,
@@ -164,6 +165,59 @@ try {
     "oauth1",
     "web ReadableStream with size (gif, OAuth 1.0a)",
   );
+
+  // Resume: stop after a few acknowledged segments, then continue from the saved session (file store, lock file).
+  const resumeDir = mkdtempSync(join(tmpdir(), "runtime-smoke-resume-"));
+  const clip = join(resumeDir, "clip.mp4");
+  writeFileSync(clip, readFileSync(samplePaths.mp4));
+  truncateSync(clip, 2 * MiB + 123);
+  const sessions = fileSessionStore({ dir: join(resumeDir, "sessions") });
+  const stop = new AbortController();
+  const stopping = {
+    get: (k) => sessions.get(k),
+    delete: (k) => sessions.delete(k),
+    list: () => sessions.list(),
+    claim: (k) => sessions.claim(k),
+    async set(k, saved) {
+      await sessions.set(k, saved);
+      if (saved.session.acked.length >= 3) stop.abort(new Error("stop"));
+    },
+  };
+  const resumeOptions = {
+    resume: true,
+    segmentBytes: 128 * 1024,
+    concurrency: 2,
+    waitForProcessing: false,
+  };
+  await expectRejects(
+    oauth2Client.upload(clip, {
+      ...resumeOptions,
+      resumeStore: stopping,
+      signal: stop.signal,
+    }),
+    "AbortError",
+    isAbortError,
+    "resume: stopped part-way",
+  );
+  const resumed = await oauth2Client.upload(clip, {
+    ...resumeOptions,
+    resumeStore: sessions,
+  });
+  check(
+    resumed.resumed?.skippedSegments >= 3,
+    `resume: skipped ${JSON.stringify(resumed.resumed)}`,
+  );
+  check(
+    (await sessions.list()).length === 0,
+    "resume: record left after success",
+  );
+  expectStored(
+    resumed,
+    clip,
+    "oauth2",
+    "resume: continued from the saved session",
+  );
+  rmSync(resumeDir, { recursive: true, force: true });
 
   // Bounded memory: a 384 MiB file (the sample MP4, then zeros) sent 4 MiB × 2 at a time must not be read whole.
   const big = join(mkdtempSync(join(tmpdir(), "runtime-smoke-")), "big.mp4");

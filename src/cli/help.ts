@@ -18,6 +18,7 @@ Usage:
   x-media-upload upload <file>... [flags]  upload files, print their media ids
   x-media-upload inspect <file...> [flags] what X's media rules see in files (nothing is sent)
   x-media-upload status <media-id> [flags] show (or wait for) processing of an upload
+  x-media-upload sessions [--clear]        list (or remove) saved, resumable uploads
   x-media-upload serve-fake [flags]        run the fake X API server for your own tests
   x-media-upload demo                      upload sample media to an embedded fake server
 
@@ -40,6 +41,9 @@ stdout in the order of the files (an empty line for a file that failed), one
 live line per file on a terminal, --alt-text once per file in order ("" for
 none), --json an array, and the exit code of the worst failure.
 Each retry and rate-limit wait is reported on stderr as it happens (unless -q).
+Uploads are resumable: each file's session is saved as X acknowledges segments,
+so after a crash or Ctrl+C the same command continues where it stopped (same
+file, size and mtime; Ctrl+C prints the command). See \`x-media-upload sessions\`.
 
 Flags:
   --type <mime>          media type, e.g. video/mp4 (default: sniffed from the bytes)
@@ -57,6 +61,9 @@ Flags:
   --no-wait              return after FINALIZE without waiting for processing
   --preflight <mode>     strict (default): refuse what X documents it refuses, warn
                          about the rest; warn: upload anyway; off: do not inspect
+  --resume               continue a saved session (the default for files; stdin
+                         cannot resume)
+  --no-resume            neither save nor continue a session
   --json                 print one JSON object on stdout (result or error)
   -q, --quiet            no progress output (and no preflight warnings)
   -h, --help             this help
@@ -88,6 +95,19 @@ Flags:
   -h, --help             this help
 
 ${CREDENTIALS}`,
+
+  sessions: `Usage: x-media-upload sessions [flags]
+
+Lists the saved sessions of interrupted uploads: file, media id, segments and
+bytes X acknowledged, and when X forgets the media id. Re-running the upload
+continues one. Sessions live in $XDG_CACHE_HOME/x-media-upload/sessions
+(~/.cache/x-media-upload/sessions; ~/Library/Caches on macOS, %LOCALAPPDATA%
+on Windows) and hold no token or secret.
+
+Flags:
+  --clear                remove every saved session
+  --json                 print one JSON object on stdout
+  -h, --help             this help`,
 
   "serve-fake": `Usage: x-media-upload serve-fake [flags]
 

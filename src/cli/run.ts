@@ -2,6 +2,7 @@
 import { demoCommand } from "./commands/demo.js";
 import { inspectCommand } from "./commands/inspect.js";
 import { serveFakeCommand } from "./commands/serve-fake.js";
+import { sessionsCommand } from "./commands/sessions.js";
 import { statusCommand } from "./commands/status.js";
 import { uploadCommand } from "./commands/upload.js";
 import { EXIT_CODES, errorJson, exitCodeFor } from "./exit-codes.js";
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   "serve-fake": serveFakeCommand,
   demo: demoCommand,
   inspect: inspectCommand,
+  sessions: sessionsCommand,
 };
 
 /** Runs the CLI for `argv` (without node and script) and resolves to the exit code. */

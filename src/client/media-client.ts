@@ -43,11 +43,11 @@ export interface MediaClientOptions extends XClientOptions, UploadDefaults {
    */
   rateState?: RateState | RateStateFactory | undefined;
   /**
-   * Names the account for shared rate-limit keys and resume fingerprints instead of its token, e.g. X's user id:
-   * workers whose OAuth 2 tokens differ (refreshed) still share one account's limits. Only its hash is stored.
-   * @default a hash of the token (OAuth 1.0a: consumer key and access token)
+   * A stable name for the account the token belongs to (its X user id, say). Saved sessions and shared rate
+   * state are keyed by a hash of it instead of a hash of the token, so they survive an OAuth 2 token refresh.
+   * @default a one-way hash of the token (OAuth 2) or of the consumer key and access token (OAuth 1.0a)
    */
-  accountId?: string | undefined;
+  accountId?: string;
 }
 
 /** Per-call options of the thin typed methods. */

@@ -72,6 +72,8 @@ export async function appendAll(
           onBytes: (n) => progress.sent(segment.index, n),
         });
         expiresAt = answer.data?.data?.expires_at ?? expiresAt;
+        // Saved with the acks: a resume judges the media id by the latest expiry X gave.
+        if (expiresAt !== undefined) session.expiresAt = expiresAt * 1000;
       } finally {
         release();
       }

@@ -113,7 +113,7 @@ export async function runUpload(
         return { ...result, warnings, resumed: start.resumed };
       } catch (error) {
         const rejected =
-          !internal.signal.aborted && (await resume?.rejected(error, start));
+          !outer?.aborted && (await resume?.rejected(error, start));
         if (!rejected || !restartable) throw error;
         mediaId = undefined;
         start =

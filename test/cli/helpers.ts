@@ -1,5 +1,8 @@
 // Runs the CLI in-process (run()) or as a child process (node --import tsx src/cli/main.ts).
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { run } from "../../src/cli/run.js";
 import type { CliIo, OutStream } from "../../src/cli/io.js";
@@ -8,6 +11,12 @@ import type { CliIo, OutStream } from "../../src/cli/io.js";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** A bundled fixture's absolute path. */
 export const fixture = (name: string): string => `${ROOT}fixtures/${name}`;
+
+/**
+ * The cache directory CLI runs get (XDG_CACHE_HOME): saved upload sessions go to a temp dir of this test file,
+ * never to the user's ~/.cache. A test may give its own.
+ */
+export const CACHE_HOME = mkdtempSync(join(tmpdir(), "xmu-cli-cache-"));
 
 /** A stream that records what was written. */
 export function memoryStream(
@@ -38,7 +47,7 @@ export async function runInProcess(
   const io: CliIo = {
     stdout,
     stderr,
-    env: options.env ?? {},
+    env: { XDG_CACHE_HOME: CACHE_HOME, ...options.env },
     signal: options.signal ?? new AbortController().signal,
     ...(options.stdin ? { stdin: options.stdin } : {}),
   };
@@ -56,7 +65,7 @@ export function spawnCli(
     ["--import", "tsx", "src/cli/main.ts", ...argv],
     {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", XDG_CACHE_HOME: CACHE_HOME, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -45,7 +45,7 @@ describe("help and usage", () => {
     const unknown = await runInProcess(["uplaod", "a.png"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      'Unknown command "uplaod". Did you mean `upload`? Commands: upload, status, serve-fake, demo, inspect.',
+      'Unknown command "uplaod". Did you mean `upload`? Commands: upload, status, serve-fake, demo, inspect, sessions.',
     );
     const flag = await runInProcess([
       "upload",

@@ -15,11 +15,16 @@ import type { ProgressMode } from "../reporter.js";
 import { countRetry, describeRetry, type RetryCounts } from "../retry-notes.js";
 import { UsageError } from "../usage-error.js";
 import { cliMessage } from "../wording.js";
-import { uploadJson } from "./upload.js";
+import { resumable, uploadJson } from "./upload.js";
+import { resumeCommand, type CliResume } from "../resume.js";
 
 /** What the upload command hands over for several files. */
 export interface UploadFilesJob {
   files: readonly string[];
+  /** The command's arguments, for the resume command printed after a stop. */
+  argv: readonly string[];
+  /** Resume options, unless --no-resume or stdin. */
+  resume: CliResume | undefined;
   /** One per file (`""` for none), or empty. */
   altTexts: readonly string[];
   options: UploadOptions;
@@ -68,6 +73,7 @@ export async function uploadFiles(
   const startedAt = now();
   const outcomes = await client.uploadMany(items, {
     ...job.options,
+    ...job.resume?.options,
     signal: io.signal,
     onRetry,
     onProgress: (p) => reporter.update(p),
@@ -75,6 +81,19 @@ export async function uploadFiles(
   reporter.finish();
   const elapsedMs = Math.round(now() - startedAt);
   report(job, outcomes, elapsedMs, io, counts);
+  const unfinished = job.files.filter((_, i) => {
+    const o = outcomes[i];
+    return o?.status === "rejected" && resumable(job.resume, o.reason, io);
+  });
+  if (unfinished.length > 0)
+    println(
+      io.stderr,
+      `${unfinished.length} upload(s) saved; continue with:\n  ${resumeCommand(
+        job.argv,
+        job.files,
+        job.files.filter((_, i) => outcomes[i]?.status !== "fulfilled"),
+      )}`,
+    );
   return outcomes.reduce(
     (worst, o) =>
       o.status === "fulfilled" ? worst : Math.max(worst, exitCodeFor(o.reason)),

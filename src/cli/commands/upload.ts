@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import {
   InvalidInputError,
+  isAbortError,
   PREFLIGHT_MODES,
   type RetryEvent,
   type UploadOptions,
@@ -31,6 +32,7 @@ import {
 } from "../reporter.js";
 import { UsageError } from "../usage-error.js";
 import { altTextsPerFile, uploadFiles } from "./upload-files.js";
+import { cliResume, resumeCommand, type CliResume } from "../resume.js";
 import { inCliWords } from "../wording.js";
 
 const FLAGS: FlagSpec = {
@@ -44,6 +46,8 @@ const FLAGS: FlagSpec = {
   "base-url": { type: "string" },
   "no-wait": { type: "boolean" },
   preflight: { type: "string" },
+  resume: { type: "boolean" },
+  "no-resume": { type: "boolean" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
 };
@@ -111,10 +115,15 @@ export async function uploadCommand(
       );
     }
     await Promise.all(positionals.map(checkReadableFile));
+    const resume = cliResume(values, positionals, io.env, (line) => {
+      if (!values.quiet) println(io.stderr, line);
+    });
     return uploadFiles(
       clientFromEnv(values["base-url"], io.env),
       {
         files: positionals,
+        argv,
+        resume,
         altTexts: altTextsPerFile(altTexts, positionals),
         options: uploadOptionsFromFlags(values),
         json: values.json === true,
@@ -133,6 +142,9 @@ export async function uploadCommand(
     "alt-text": altTextsPerFile(altTexts.slice(0, 1), [file])[0],
   });
   if (altTexts.length > 1) altTextsPerFile(altTexts, [file]);
+  const resume = cliResume(values, [file], io.env, (line) => {
+    if (!values.quiet) reporter.note(line);
+  });
   // `-` reads a pipe (e.g. from ffmpeg); its size is unknown, so the library spools it to a temp file first.
   const input = file === "-" ? stdinInput(io) : file;
   if (input === file) await checkReadableFile(file);
@@ -161,6 +173,7 @@ export async function uploadCommand(
       input,
       {
         ...options,
+        ...resume?.options,
         signal: io.signal,
         onRetry,
         // Printed before the first request, ahead of the progress bar.
@@ -172,6 +185,11 @@ export async function uploadCommand(
       reporter,
     );
   } catch (error) {
+    if (resumable(resume, error, io))
+      println(
+        io.stderr,
+        `The upload is saved (media ${(error as { mediaId?: string }).mediaId}); continue it with:\n  ${resumeCommand(argv, [file], [file])}`,
+      );
     throw withJsonFields(error, { ...counts });
   }
   const elapsedMs = Math.round(now() - startedAt);
@@ -195,6 +213,21 @@ export async function uploadCommand(
   return 0;
 }
 
+/** Whether a failed upload left a saved session to continue: stopped (Ctrl+C) after INIT, with a working store. */
+export function resumable(
+  resume: CliResume | undefined,
+  error: unknown,
+  io: CliIo,
+): boolean {
+  return (
+    resume !== undefined &&
+    !resume.saveFailed &&
+    io.signal.aborted &&
+    isAbortError(error) &&
+    error.mediaId !== undefined
+  );
+}
+
 /** The `--json` result of an upload. */
 export function uploadJson(
   file: string,
@@ -216,6 +249,7 @@ export function uploadJson(
       severity: w.severity,
       message: w.message,
     })),
+    resumed: result.resumed,
     elapsedMs,
   };
 }

@@ -75,6 +75,11 @@ describe("resume after a stop", () => {
     expect(first.phase).toBe("appending");
     expect(first.acked.length).toBeGreaterThanOrEqual(8);
     expect(first.acked.length).toBeLessThan(SEGMENTS);
+    // The expiry saved is APPEND's `expires_at` (whole seconds), the latest X gave, not INIT's relative one.
+    expect(first.expiresAt).toBe(
+      (server.upload(first.mediaId ?? "")?.expiresAt ?? 0) -
+        ((server.upload(first.mediaId ?? "")?.expiresAt ?? 0) % 1000),
+    );
 
     const progress: UploadProgress[] = [];
     const log = events();
