@@ -32,7 +32,7 @@ test("Redis killed mid-run: every upload completes byte-exact, none inside a win
       retry: { retries: 10, maxRateLimitWaitMs: 20_000 },
     });
     const files = Array.from({ length: 12 }, (_, i) =>
-      sample("image/png", 2500 + i * 17),
+      sample("image/png", 1500 + i * 17),
     );
     const outcomes = await client.uploadMany(files, {
       maxConcurrentUploads: 3,
