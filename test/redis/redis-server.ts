@@ -47,6 +47,24 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
+/** `work`, or a "hung" error after `ms`: turns a hang into a clear failure (never a timing assertion). */
+export async function watchdog<T>(
+  ms: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`hung for ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Disconnects `redis` and waits (1 s at most) until ioredis has ended the connection. */
 export async function disconnect(redis: Redis | undefined): Promise<void> {
   if (!redis) return;
