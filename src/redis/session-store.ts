@@ -74,10 +74,16 @@ export function redisSessionStore(
         redis.set(name, token, "PX", o.leaseMs, "NX"),
       );
       if (ok !== "OK") return undefined;
-      // A lost renewal is retried at the next tick; the lease outlives two missed ones.
+      // A failed renewal is retried at the next tick (the lease outlives two missed ones); a lease another
+      // holder took over (ours expired) is not renewed again.
       const renew = setInterval(
         () => {
-          call(() => RENEW.run(redis, name, token, o.leaseMs)).catch(() => {});
+          call(() => RENEW.run(redis, name, token, o.leaseMs)).then(
+            (renewed) => {
+              if (renewed === 0) clearInterval(renew);
+            },
+            () => {},
+          );
         },
         Math.max(1, Math.floor(o.leaseMs / 3)),
       );

@@ -150,6 +150,17 @@ describe("redisSessionStore", () => {
     expect(await redis.pttl(`${prefix}claim:k`)).toBeGreaterThan(29_000);
   });
 
+  test("renewals extend only the holder's own lease: one taken over expires on its new holder's terms", async () => {
+    const prefix = freshPrefix();
+    const store = redisSessionStore(redis, { prefix, leaseMs: 300 });
+    const release = await store.claim?.("k");
+    await redis.set(`${prefix}claim:k`, "new-holder", "PX", 300);
+    // Renewals every 100 ms would have kept it alive.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await redis.get(`${prefix}claim:k`)).toBeNull();
+    await release?.();
+  });
+
   test("every method rejects (never hangs) when Redis is unreachable", async () => {
     const other = await startRedisServer();
     const conn = other.connect();
