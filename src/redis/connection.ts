@@ -22,18 +22,19 @@ export async function bounded<T>(
   failFast = false,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  let onReady: (() => void) | undefined;
+  let timedOut = false;
   const expired = new Promise<never>((_, reject) => {
     // The rejection waits for the next poll phase: an answer already read by a busy event loop wins over its timer.
     timer = setTimeout(
       () =>
-        setImmediate(() =>
+        setImmediate(() => {
+          timedOut = true;
           reject(
             new RedisTimeout(
               `Redis did not answer within ${timeoutMs} ms (connection ${redis.status})`,
             ),
-          ),
-        ),
+          );
+        }),
       timeoutMs,
     );
   });
@@ -42,12 +43,9 @@ export async function bounded<T>(
       if (failFast) {
         throw new Error(`Redis connection is ${redis.status}, not ready`);
       }
-      // A lazyConnect client connects on its first command; waiting for "ready" alone would never end.
-      if (redis.status === "wait") redis.connect().catch(() => {});
-      await new Promise<void>((resolve) => {
-        onReady = resolve;
-        redis.once("ready", resolve);
-      });
+      await whenReady(redis);
+      // Too late: the caller has gone on without this call, which must not run behind its back.
+      if (timedOut) throw new RedisTimeout("Redis became ready too late");
     }
     return call();
   };
@@ -58,8 +56,27 @@ export async function bounded<T>(
     return await Promise.race([running, expired]);
   } finally {
     clearTimeout(timer);
-    if (onReady) redis.off("ready", onReady);
   }
+}
+
+// One "ready" listener per connection, however many calls wait for it (no MaxListeners warning on the caller's
+// client at start-up, when every request of every upload asks at once).
+const readiness = new WeakMap<RedisConnection, Promise<void>>();
+
+function whenReady(redis: RedisConnection): Promise<void> {
+  let ready = readiness.get(redis);
+  if (!ready) {
+    ready = new Promise<void>((resolve) =>
+      redis.once("ready", () => {
+        readiness.delete(redis);
+        resolve();
+      }),
+    );
+    readiness.set(redis, ready);
+    // A lazyConnect client connects on its first command; waiting for "ready" alone would never end.
+    if (redis.status === "wait") redis.connect().catch(() => {});
+  }
+  return ready;
 }
 
 /** A Lua script, run by EVALSHA, loaded by EVAL when the server does not know it yet (NOSCRIPT). */

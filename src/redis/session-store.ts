@@ -74,11 +74,13 @@ export function redisSessionStore(
         redis.set(name, token, "PX", o.leaseMs, "NX"),
       );
       if (ok !== "OK") return undefined;
-      // A failed renewal is retried at the next tick (the lease outlives two missed ones); a lease another
-      // holder took over (ours expired) is not renewed again.
+      // A failed renewal is retried at the next tick (the lease outlives two missed ones), without waiting for a
+      // connection that is not ready; a lease another holder took over, or a connection closed for good, ends it.
       const renew = setInterval(
         () => {
-          call(() => RENEW.run(redis, name, token, o.leaseMs)).then(
+          if (redis.status === "end") return clearInterval(renew);
+          const renewing = () => RENEW.run(redis, name, token, o.leaseMs);
+          bounded(redis, o.timeoutMs, renewing, true).then(
             (renewed) => {
               if (renewed === 0) clearInterval(renew);
             },

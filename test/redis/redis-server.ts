@@ -47,6 +47,32 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
+/** A connection to `port` with the options docs/api.md recommends (also to a server not started yet). */
+export function connectTo(
+  port: number,
+  { onError }: { onError?: (error: Error) => void } = {},
+): Redis {
+  // A disconnect() that races a dead server's close event may leave ioredis reconnecting (and jest running).
+  let closing = false;
+  const redis = new Redis({
+    host: "127.0.0.1",
+    port,
+    // Fail fast rather than queue: a dead Redis must not stall an upload.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 500,
+    commandTimeout: 500,
+    retryStrategy: (times) => (closing ? null : Math.min(times * 50, 500)),
+  });
+  redis.on("error", onError ?? (() => {}));
+  const disconnect = redis.disconnect.bind(redis);
+  redis.disconnect = (reconnect?: boolean) => {
+    closing = !reconnect;
+    disconnect(reconnect);
+  };
+  return redis;
+}
+
 /** `work`, or a "hung" error after `ms`: turns a hang into a clear failure (never a timing assertion). */
 export async function watchdog<T>(
   ms: number,
@@ -123,28 +149,7 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   }
   return {
     port,
-    connect: ({ onError } = {}) => {
-      // A disconnect() that races a dead server's close event may leave ioredis reconnecting (and jest running).
-      let closing = false;
-      const redis = new Redis({
-        host: "127.0.0.1",
-        port,
-        // Fail fast rather than queue: a dead Redis must not stall an upload.
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        connectTimeout: 500,
-        commandTimeout: 500,
-        retryStrategy: (times) =>
-          closing ? null : Math.min(times * 100, 1000),
-      });
-      redis.on("error", onError ?? (() => {}));
-      const disconnect = redis.disconnect.bind(redis);
-      redis.disconnect = (reconnect?: boolean) => {
-        closing = !reconnect;
-        disconnect(reconnect);
-      };
-      return redis;
-    },
+    connect: (options) => connectTo(port, options),
     kill: async () => {
       child.kill("SIGKILL");
       await exited(child);

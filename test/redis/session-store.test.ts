@@ -2,10 +2,13 @@
 // from the session's expiry, corrupt records read as absent, claims as token-owned leases.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Redis } from "ioredis";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import type { SavedSession } from "../../src/engine/session-store.js";
 import { newSession } from "../../src/engine/session.js";
 import { redisSessionStore } from "../../src/redis/index.js";
 import {
+  connectTo,
   disconnect,
   startRedisServer,
   watchdog,
@@ -161,6 +164,22 @@ describe("redisSessionStore", () => {
     await release?.();
   });
 
+  test("a claim never released does not keep the process alive once the connection is closed", async () => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/redis/claim-exit.ts", String(server.port)],
+      {
+        env: { PATH: process.env.PATH ?? "" },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    const [code] = await watchdog(20_000, () => once(child, "exit"));
+    expect(out).toBe("claimed");
+    expect(code).toBe(0);
+  });
+
   test("every method rejects (never hangs) when Redis is unreachable", async () => {
     const other = await startRedisServer();
     const conn = other.connect();
@@ -174,6 +193,48 @@ describe("redisSessionStore", () => {
       await expect(store.claim?.("a")).rejects.toThrow();
     });
     await disconnect(conn);
+  });
+
+  test("calls made while the connection is still being set up wait for it, sharing one listener", async () => {
+    const fresh = server.connect();
+    try {
+      expect(fresh.status).not.toBe("ready");
+      const store = redisSessionStore(fresh, { prefix: freshPrefix() });
+      const all = await Promise.all(
+        Array.from({ length: 30 }, () => store.get("nothing")),
+      );
+      expect(all).toEqual(Array.from({ length: 30 }, () => undefined));
+      expect(fresh.listenerCount("ready")).toBe(0);
+    } finally {
+      await disconnect(fresh);
+    }
+  });
+
+  test("a call that gave up waiting for the connection never runs later behind its caller's back", async () => {
+    const later = await startRedisServer();
+    const port = later.port;
+    await later.stop();
+    // Nothing listens on the port yet: the connection keeps retrying.
+    const early = connectTo(port);
+    try {
+      const store = redisSessionStore(early, {
+        prefix: "late:",
+        timeoutMs: 200,
+      });
+      await expect(store.set("k", saved("k"))).rejects.toThrow(
+        "Redis did not answer within 200 ms",
+      );
+      const revived = await startRedisServer(port);
+      try {
+        await once(early, "ready");
+        await new Promise((r) => setTimeout(r, 100));
+        expect(await early.exists("late:session:k")).toBe(0);
+      } finally {
+        await revived.stop();
+      }
+    } finally {
+      await disconnect(early);
+    }
   });
 
   test("bad arguments are TypeErrors", async () => {
