@@ -168,11 +168,7 @@ describe("cacheDir", () => {
   const home = () => "/h/ada";
   test.each([
     [{ XDG_CACHE_HOME: "/xdg" }, "linux", "/xdg/x-media-upload"],
-    [
-      { XDG_CACHE_HOME: "relative" },
-      "linux",
-      "/h/ada/.cache/x-media-upload",
-    ],
+    [{ XDG_CACHE_HOME: "relative" }, "linux", "/h/ada/.cache/x-media-upload"],
     [{}, "linux", "/h/ada/.cache/x-media-upload"],
     [{}, "darwin", "/h/ada/Library/Caches/x-media-upload"],
     [{ XDG_CACHE_HOME: "/xdg" }, "darwin", "/xdg/x-media-upload"],
