@@ -15,8 +15,8 @@ export interface AppendTarget {
   mediaId: string;
   session: UploadSession;
   budget: RequestBudget;
-  /** Called after each segment X acknowledged (the session is then saved). */
-  acknowledged?: (() => void) | undefined;
+  /** Called after each segment X acknowledged; its slot is held until the promise settles (the ack is saved). */
+  acknowledged?: (() => Promise<void>) | undefined;
 }
 
 /** APPENDs what `session` lacks of `plan`; resolves with the latest `expires_at` X reported (epoch seconds), if any. */
@@ -74,14 +74,32 @@ export async function appendAll(
         expiresAt = answer.data?.data?.expires_at ?? expiresAt;
         // Saved with the acks: a resume judges the media id by the latest expiry X gave.
         if (expiresAt !== undefined) session.expiresAt = expiresAt * 1000;
+        acknowledge(session, segment.index);
+        progress.acknowledged(segment.index, media.size);
+        // A resumable upload keeps the slot until the ack is saved: a crash then re-sends at most `concurrency`.
+        if (acknowledged) await orAbort(acknowledged(), ctx.signal);
       } finally {
         release();
       }
-      acknowledge(session, segment.index);
-      acknowledged?.();
-      progress.acknowledged(segment.index, media.size);
     },
     cancel,
   );
   return expiresAt;
+}
+
+// A store that never answers must not hold the upload once it is stopped.
+function orAbort(
+  saved: Promise<void>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (!signal) return saved;
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    if (signal.aborted) return done();
+    signal.addEventListener("abort", done, { once: true });
+    saved.then(done, done);
+  });
 }

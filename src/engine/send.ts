@@ -74,7 +74,7 @@ export async function send(
         mediaId: id,
         session,
         budget,
-        acknowledged: () => resume?.changed(),
+        acknowledged: resume && (() => resume.acknowledged()),
       },
       source,
       plan.segments,

@@ -114,6 +114,12 @@ export class ResumeRun {
     this.#saver?.changed();
   }
 
+  /** An ack: resolves once it is saved (with the others made meanwhile), so its slot may go to the next segment. */
+  async acknowledged(): Promise<void> {
+    this.#saver?.changed();
+    await this.#saver?.saved();
+  }
+
   /** Saves now (after INIT, so no crash can lose the media id). */
   async save(): Promise<void> {
     await this.#saver?.flush();

@@ -1,5 +1,6 @@
 // Keeps a stored session up to date without one write per segment: at most one write in flight, and the next
-// one carries every change made meanwhile (write-behind), so a crash loses at most the acks of one write's time.
+// one carries every change made meanwhile (write-behind). `saved()` tells a segment when its ack is on disk, so
+// the engine hands its slot on only then: a crash re-sends at most the segments in flight (≤ concurrency).
 import type { SavedSession, SessionStore } from "../session-store.js";
 import type { UploadSession } from "../session.js";
 import type { ResumeIdentity } from "./fingerprint.js";
@@ -10,6 +11,10 @@ export class SessionSaver {
   #dirty = false;
   #failed = false;
   #warned = false;
+  // Changes made, and changes a finished write covers; waiters of saved() by the change they wait for.
+  #version = 0;
+  #savedVersion = 0;
+  #waiters: { version: number; resolve: () => void }[] = [];
 
   constructor(
     private readonly store: SessionStore,
@@ -27,8 +32,17 @@ export class SessionSaver {
   /** Schedules a save of the session's current state. */
   changed(): void {
     if (this.#failed) return;
+    this.#version += 1;
     this.#dirty = true;
     this.#writing ??= this.#drain();
+  }
+
+  /** Resolves once a write covering every change so far has finished (at once if the store failed). */
+  saved(): Promise<void> {
+    if (this.#failed || this.#savedVersion >= this.#version)
+      return Promise.resolve();
+    const version = this.#version;
+    return new Promise((resolve) => this.#waiters.push({ version, resolve }));
   }
 
   /** Resolves once every change so far is stored (or the store failed). */
@@ -41,6 +55,7 @@ export class SessionSaver {
   async delete(): Promise<void> {
     while (this.#writing) await this.#writing;
     this.#failed = true; // nothing more to save
+    this.#wake(() => true);
     try {
       await this.store.delete(this.id.key);
     } catch (error) {
@@ -55,10 +70,14 @@ export class SessionSaver {
     try {
       while (this.#dirty && !this.#failed) {
         this.#dirty = false;
+        const version = this.#version;
         await this.store.set(this.id.key, this.#snapshot());
+        this.#savedVersion = version;
+        this.#wake((w) => w.version <= version);
       }
     } catch (error) {
       this.#failed = true;
+      this.#wake(() => true);
       this.#warnOnce(
         `could not save the session of ${this.id.source}; this upload goes on but cannot be resumed`,
         error,
@@ -66,6 +85,12 @@ export class SessionSaver {
     } finally {
       this.#writing = undefined;
     }
+  }
+
+  #wake(due: (waiter: { version: number }) => boolean): void {
+    const now = this.#waiters.filter(due);
+    this.#waiters = this.#waiters.filter((w) => !due(w));
+    for (const w of now) w.resolve();
   }
 
   // One warning per upload: a store that failed once is likely to fail again.

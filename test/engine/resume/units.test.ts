@@ -148,6 +148,40 @@ describe("SessionSaver", () => {
     expect(writes).toEqual([[0], [0, 1, 2, 3]]);
   });
 
+  test("saved() resolves once a write covering the change has finished, not before", async () => {
+    let unblock: () => void = () => {};
+    const writes: number[][] = [];
+    const store = {
+      get: async () => undefined,
+      delete: async () => {},
+      list: async () => [],
+      set: async (_key: string, saved: SavedSession) => {
+        writes.push(saved.session.acked);
+        await new Promise<void>((r) => (unblock = r));
+      },
+    };
+    const s = session();
+    const saver = new SessionSaver(store, id, s, () => {});
+    const order: string[] = [];
+    s.acked.push(0);
+    saver.changed();
+    const first = saver.saved().then(() => order.push("0 saved"));
+    s.acked.push(1);
+    saver.changed(); // made while the first write runs: only the second write covers it
+    const second = saver.saved().then(() => order.push("1 saved"));
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual([]);
+    unblock();
+    await first;
+    expect(order).toEqual(["0 saved"]);
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toEqual([[0], [0, 1]]);
+    unblock();
+    await second;
+    expect(order).toEqual(["0 saved", "1 saved"]);
+    await expect(saver.saved()).resolves.toBeUndefined();
+  });
+
   test("a failing store warns once and is not called again", async () => {
     let sets = 0;
     const warnings: string[] = [];
