@@ -128,9 +128,14 @@ describe("the problem", () => {
       title: "Payload Too Large",
       detail: undefined,
     });
-    expect(
-      apiErrorFrom(target, response(400), { detail: "No." }).problem,
-    ).toEqual({ type: undefined, title: undefined, detail: "No." });
+    const detailOnly = apiErrorFrom(target, response(400), { detail: "No." });
+    expect(detailOnly.problem).toEqual({
+      type: undefined,
+      title: undefined,
+      detail: "No.",
+    });
+    // A problem is not also an entry of errors[].
+    expect(detailOnly.errors).toEqual([]);
     expect(
       apiErrorFrom(target, response(503), {
         type: "about:blank",

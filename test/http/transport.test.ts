@@ -119,6 +119,16 @@ describe("undici's shapes", () => {
     );
   });
 
+  test('a custom fetch\'s bare system error (no "fetch failed" wrapper) is a network failure too', () => {
+    const error = transportError(
+      target,
+      systemError("read ECONNRESET", "ECONNRESET"),
+      [],
+    );
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: "ECONNRESET", retryable: true });
+  });
+
   test("a fetch failure whose cause is null is retried", () => {
     expect(transportError(target, fetchFailed(null), [])).toMatchObject({
       name: "NetworkError",
