@@ -5,12 +5,12 @@ import { InvalidInputError } from "../../src/errors/index.js";
 
 /** A web stream of `chunks`, then its end. */
 const streamOf = (...chunks: unknown[]) =>
-  new ReadableStream({
+  new ReadableStream<unknown>({
     start(controller) {
       for (const chunk of chunks) controller.enqueue(chunk);
       controller.close();
     },
-  }) as ReadableStream<Uint8Array>;
+  }) as unknown as ReadableStream<Uint8Array>;
 
 const failure = (p: Promise<unknown>) =>
   p.then(
