@@ -75,6 +75,11 @@ describe("what opens", () => {
         .fileName,
     ).toBe("b.mp4");
     expect((await openSource(new File([bytes], ""))).fileName).toBeUndefined();
-    expect((await openSource(new Blob([bytes]))).fileName).toBeUndefined();
+    const blob = await openSource(new Blob([bytes], { type: "image/gif" }));
+    expect(blob.fileName).toBeUndefined();
+    // A Blob is read at random, and its type is a hint.
+    expect(blob.sequential).toBe(false);
+    expect(blob.declaredType).toBe("image/gif");
+    expect((await openSource(new Blob([bytes]))).declaredType).toBeUndefined();
   });
 });
