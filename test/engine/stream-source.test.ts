@@ -66,8 +66,13 @@ describe("byteReader", () => {
     );
   });
 
-  test("a random-access source reads any range", async () => {
+  test("a random-access source reads any range, past the first MiB too", async () => {
     const reader = await byteReader(await openSource(bytes));
     expect(await reader.read(90, 95)).toEqual(bytes.subarray(90, 95));
+    const big = new Uint8Array(2 * 1024 * 1024).fill(7);
+    const blob = await byteReader(await openSource(new Blob([big])));
+    expect(await blob.read(1048570, 1048600)).toEqual(
+      new Uint8Array(30).fill(7),
+    );
   });
 });
