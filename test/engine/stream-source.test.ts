@@ -74,5 +74,9 @@ describe("byteReader", () => {
     expect(await blob.read(1048570, 1048600)).toEqual(
       new Uint8Array(30).fill(7),
     );
+    const inMemory = await byteReader(await openSource(big));
+    expect(await inMemory.read(1048570, 1048600)).toEqual(
+      new Uint8Array(30).fill(7),
+    );
   });
 });
