@@ -70,6 +70,13 @@ describe("the type", () => {
     expect(p.mediaType).toBe("image/png");
   });
 
+  test("a declared mediaType the bytes contradict is refused, even when Blob.type would fit", async () => {
+    const png = new Blob([sample("image/png", 1000)], { type: "image/png" });
+    expect(await refusal(plan(png, { mediaType: "image/gif" }))).toMatch(
+      / Nothing was sent\.$/,
+    );
+  });
+
   test("exactly 1,000 segments of 8 MiB is not too large", async () => {
     const size = 1000 * 8 * 1024 * 1024;
     const head = new TextEncoder().encode("glTF\x02\x00\x00\x00");
