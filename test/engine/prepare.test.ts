@@ -71,7 +71,9 @@ describe("the type", () => {
   });
 
   test("a declared mediaType the bytes contradict is refused, even when Blob.type would fit", async () => {
-    const png = new Blob([sample("image/png", 1000)], { type: "image/png" });
+    const png = new Blob([new Uint8Array(sample("image/png", 1000))], {
+      type: "image/png",
+    });
     expect(await refusal(plan(png, { mediaType: "image/gif" }))).toMatch(
       / Nothing was sent\.$/,
     );
