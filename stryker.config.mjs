@@ -36,7 +36,13 @@ const targets = {
       "src/client/options.ts",
       "src/client/option-checks.ts",
     ],
-    tests: [OPTIONS_TEST, CALLS_TEST, "**/test/client/option-checks.test.ts"],
+    tests: [
+      OPTIONS_TEST,
+      CALLS_TEST,
+      "**/test/client/option-checks.test.ts",
+      "**/test/client/options.messages.test.ts",
+      "**/test/client/media-client.edges.test.ts",
+    ],
   },
 };
 

@@ -1,5 +1,6 @@
 // One attempt under a whole-request timeout, a stall watchdog and the caller's signal, against a real server.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { getEventListeners } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
@@ -103,6 +104,9 @@ describe("attempt", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     // kind "stall", not the 5 s "request" timeout: the stall timer ended it.
     expect(error).toMatchObject({ kind: "stall", timeoutMs: 100 });
+    expect((error as Error).message).toBe(
+      "GET http://127.0.0.1/x (status) sent no body bytes for stallTimeoutMs (100 ms); it was retried before giving up. To fix: check the connection, or raise `stallTimeoutMs`.",
+    );
   });
 
   test("X's think time after the body is sent is not a stall: only requestTimeoutMs bounds it", async () => {
@@ -129,7 +133,11 @@ describe("attempt", () => {
         },
       );
     expect(await think(5000)).toBe("thought");
-    await expect(think(150)).rejects.toMatchObject({ kind: "request" });
+    const error = await failure(think(150));
+    expect(error).toMatchObject({ kind: "request", timeoutMs: 150 });
+    expect((error as Error).message).toBe(
+      "GET http://127.0.0.1/x (status) did not complete within requestTimeoutMs (150 ms); it was retried before giving up. To fix: raise `requestTimeoutMs` or lower `segmentBytes` on slow links.",
+    );
   });
 
   test("a request that never touches is not a stall either (INIT, STATUS: small bodies sent at once)", async () => {
@@ -177,6 +185,56 @@ describe("attempt", () => {
     );
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).cause).toBe(reason);
+  });
+});
+
+describe("the signals", () => {
+  test("the caller's abort reaches the request's signal at once, with the caller's reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("stop");
+    let seen: unknown;
+    const error = await failure(
+      attempt(
+        target,
+        {
+          limits: { requestTimeoutMs: 2000, stallTimeoutMs: 2000 },
+          signal: controller.signal,
+        },
+        ({ signal }) => {
+          const response = fetch(`${url}/hang`, { signal });
+          signal.addEventListener("abort", () => (seen = signal.reason));
+          controller.abort(reason);
+          return response;
+        },
+      ),
+    );
+    expect(seen).toBe(reason);
+    expect(error).toBeInstanceOf(AbortError);
+  });
+
+  test("no listener is left on the caller's signal, whether the attempt succeeds or fails", async () => {
+    const controller = new AbortController();
+    const own = { limits, signal: controller.signal };
+    await attempt(target, own, get("/ok"));
+    await failure(attempt(target, own, get("/reset")));
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  test("a timeout wins over whatever the request throws once aborted", async () => {
+    const error = await failure(
+      attempt(
+        target,
+        { limits: { requestTimeoutMs: 50, stallTimeoutMs: 5000 } },
+        ({ signal }) =>
+          new Promise((_, reject) =>
+            signal.addEventListener("abort", () =>
+              reject(new Error("socket closed")),
+            ),
+          ),
+      ),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ kind: "request", timeoutMs: 50 });
   });
 });
 

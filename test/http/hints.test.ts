@@ -75,6 +75,15 @@ describe("hintFor", () => {
     expect(hintFor(status, operation)).toBe(hint);
   });
 
+  test("X refusing the file size on a 400 gets the account-limit hint; another status keeps its own", () => {
+    expect(hintFor(400, "initialize", "File size exceeds 536870912")).toBe(
+      "X refused the file's size for this account and media category (video limits are higher with X Premium); make the file smaller, or upload from a Premium account. Set `accountTier` to have the library refuse it before sending.",
+    );
+    expect(hintFor(413, "append", "file size exceeds")).toBe(
+      "The request body is too large for X: lower `segmentBytes`.",
+    );
+  });
+
   test("X saying the session expired wins over the status, in any case", () => {
     const expired =
       "The upload session expired (X keeps it for `expires_after_secs`); start a new upload.";

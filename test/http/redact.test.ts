@@ -55,6 +55,26 @@ describe("redactUrl: which query values", () => {
     ["digits only", "v=12345678901234567890123", "v=12345678901234567890123"],
     ["a space inside", "v=abcdefghij+0123456789", "v=abcdefghij+0123456789"],
     [
+      "20 of them with the only letter late",
+      "v=12345678901234567890ab",
+      "v=[REDACTED]",
+    ],
+    [
+      "a long token run after other characters",
+      "v=hi!abcdefghij0123456789AB",
+      "v=hi!abcdefghij0123456789AB",
+    ],
+    [
+      "a long token run before other characters",
+      "v=abcdefghij0123456789AB!hi",
+      "v=abcdefghij0123456789AB!hi",
+    ],
+    [
+      "keys that only contain oauth_, sig or code",
+      "not_oauth_x=1&sigma=2&xsig=3&code2=4&zipcode=5",
+      "not_oauth_x=1&sigma=2&xsig=3&code2=4&zipcode=5",
+    ],
+    [
       "a key merely containing sig",
       "design=1&postcode=2&oauth=3",
       "design=1&postcode=2&oauth=3",
@@ -82,6 +102,16 @@ describe("redactText", () => {
     );
     expect(redactText("consumer_secret=a token_secret=b")).toBe(
       "consumer_secret [REDACTED] token_secret [REDACTED]",
+    );
+  });
+
+  test("any run of spaces, unquoted values, spaces around the separator", () => {
+    expect(redactText("Bearer \t  abcdefgh1234")).toBe("Bearer [REDACTED]");
+    expect(redactText("oauth_token=abc-123, next")).toBe(
+      "oauth_token [REDACTED], next",
+    );
+    expect(redactText("client_secret = xyz, access_token :q")).toBe(
+      "client_secret [REDACTED], access_token [REDACTED]",
     );
   });
 

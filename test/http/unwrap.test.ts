@@ -59,6 +59,55 @@ describe("success", () => {
   });
 });
 
+describe("edge shapes of a 2xx", () => {
+  const ok = (data: string | undefined) => ({
+    data,
+    response: new Response(data ?? null, { status: 200 }),
+  });
+
+  test("no body at all, or only whitespace, is no data", () => {
+    expect(unwrap(target, ok(undefined)).data).toBeUndefined();
+    expect(unwrap(target, ok(" \n\t")).data).toBeUndefined();
+  });
+
+  test("JSON that is not an object (null, a number) is no data, not a failure", () => {
+    expect(unwrap(target, ok("null")).data).toBeUndefined();
+    expect(unwrap(target, ok("42")).data).toBeUndefined();
+  });
+
+  test("an empty errors[] beside data is a success", () => {
+    const answer = unwrap<"initializeMediaUpload">(
+      target,
+      ok('{"data":{"id":"5"},"errors":[]}'),
+    );
+    expect(answer.data?.data?.id).toBe("5");
+  });
+
+  test("errors[] beside data: the media id from data goes on the error, the target's own id wins", () => {
+    const failing = '{"data":{"id":"123"},"errors":[{"message":"No."}]}';
+    const catchTarget = (t: RequestTarget, body: string) => {
+      try {
+        unwrap(t, ok(body));
+      } catch (error) {
+        return (error as XApiError).target;
+      }
+      throw new Error("expected a throw");
+    };
+    expect(catchTarget(target, failing)?.mediaId).toBe("123");
+    expect(catchTarget({ ...target, mediaId: "9" }, failing)?.mediaId).toBe(
+      "9",
+    );
+    expect(
+      catchTarget(target, '{"data":{"id":""},"errors":[{"message":"No."}]}')
+        ?.mediaId,
+    ).toBeUndefined();
+    expect(
+      catchTarget(target, '{"data":{"id":7},"errors":[{"message":"No."}]}')
+        ?.mediaId,
+    ).toBeUndefined();
+  });
+});
+
 describe("failures", () => {
   test("a problem+json 401 names the fix", () => {
     const error = thrown(
@@ -205,5 +254,15 @@ describe("bodyExcerpt", () => {
         "<body><script>var a = '<b>';</script><STYLE>p{}</STYLE>\n<h1>502</h1>\t<p>Bad&nbsp;&nbsp;gateway</p></body>",
       ),
     ).toBe("502 Bad gateway");
+  });
+
+  test("a title with attributes wins over the body; removed tags and scripts leave a space", () => {
+    expect(
+      bodyExcerpt(
+        '<html><head><title id="t">502</title></head><body>nginx</body></html>',
+      ),
+    ).toBe("502");
+    expect(bodyExcerpt("<p>a</p><p>b</p>")).toBe("a b");
+    expect(bodyExcerpt("a<script>x()</script>b")).toBe("a b");
   });
 });

@@ -33,6 +33,8 @@ export async function spoolSource(
   const path = join(dir, "spool");
   const onAbort = () => void reader.cancel();
   signal?.addEventListener("abort", onAbort, { once: true });
+  // An abort while the temp dir was made fired no listener: without this, a stream that never ends hangs here.
+  if (signal?.aborted) onAbort();
   try {
     const file = await open(path, "w");
     try {
