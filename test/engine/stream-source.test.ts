@@ -18,11 +18,24 @@ const failure = (p: Promise<unknown>) =>
   );
 
 describe("streamSource", () => {
-  test("reads must follow each other", async () => {
+  test("reads go forward: a gap is read past (a resumed upload), going back is refused", async () => {
     const source = streamSource(stream(), 100, undefined);
     await source.read(0, 10);
-    expect((await failure(source.read(20, 30))).message).toBe(
-      "stream source read out of order: 20 after 10",
+    const after = await source.read(20, 30);
+    expect(new Uint8Array(await after.arrayBuffer())).toEqual(
+      bytes.subarray(20, 30),
+    );
+    expect((await failure(source.read(5, 15))).message).toBe(
+      "stream source read out of order: 5 after 30",
+    );
+  });
+
+  test("a stream that ends inside a gap: InvalidInputError saying where it ended", async () => {
+    const source = streamSource(stream(40), 100, undefined);
+    const error = await failure(source.read(60, 70));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toBe(
+      "The input stream ended after 40 bytes, but `size` says 100. Pass the exact size, or omit it to spool the stream to a temp file.",
     );
   });
 
