@@ -8,6 +8,7 @@ import {
   XApiError,
   type MediaClient,
   type SavedSession,
+  type UploadOptions,
   type UploadProgress,
 } from "../../../src/index.js";
 import type { FakeXServer } from "../../../src/testing/index.js";
@@ -66,6 +67,18 @@ async function stopAfter(acked: number): Promise<SavedSession> {
   const saved = await store.list();
   expect(saved).toHaveLength(1);
   return saved[0] as SavedSession;
+}
+
+/** Uploads `path` again with resume on, the same store and `extra` options; returns the result and the events. */
+async function again(extra: UploadOptions = {}) {
+  const log = events();
+  const result = await client().upload(path, {
+    resume: true,
+    resumeStore: watchedStore(storeDir),
+    onResume: log.onResume,
+    ...extra,
+  });
+  return { result, log };
 }
 
 describe("resume after a stop", () => {
@@ -157,12 +170,7 @@ describe("a saved session that must not be continued", () => {
     const changed = Buffer.from(video);
     changed[changed.length - 1] = (changed[changed.length - 1] ?? 0) ^ 0xff; // same size, same head: only the tail differs
     await writeFile(path, changed);
-    const log = events();
-    const result = await client().upload(path, {
-      resume: true,
-      resumeStore: watchedStore(storeDir),
-      onResume: log.onResume,
-    });
+    const { result, log } = await again();
     expect(result.resumed).toBeUndefined();
     expect(result.id).not.toBe(saved.session.mediaId);
     expect(log.list).toMatchObject([{ type: "discarded", reason: "changed" }]);
@@ -173,12 +181,7 @@ describe("a saved session that must not be continued", () => {
   test("a touched file (same bytes, new mtime) starts fresh", async () => {
     await stopAfter(4);
     await utimes(path, new Date(), new Date(Date.now() + 5000));
-    const log = events();
-    const result = await client().upload(path, {
-      resume: true,
-      resumeStore: watchedStore(storeDir),
-      onResume: log.onResume,
-    });
+    const { result, log } = await again();
     expect(result.resumed).toBeUndefined();
     expect(log.list).toMatchObject([{ type: "discarded", reason: "changed" }]);
   });
@@ -187,12 +190,7 @@ describe("a saved session that must not be continued", () => {
     await server.close();
     server = await startServer({ expiresAfterSecs: 9 * 60 });
     await stopAfter(2);
-    const log = events();
-    const result = await client().upload(path, {
-      resume: true,
-      resumeStore: watchedStore(storeDir),
-      onResume: log.onResume,
-    });
+    const { result, log } = await again();
     expect(result.resumed).toBeUndefined();
     expect(log.list).toMatchObject([{ type: "discarded", reason: "expired" }]);
     expect(count("initializeMediaUpload")).toBe(2);
@@ -201,12 +199,7 @@ describe("a saved session that must not be continued", () => {
   test("X answering 404 to the first resumed APPEND: dropped, fresh once, done", async () => {
     const saved = await stopAfter(4);
     await server.reset(); // X forgets the media id
-    const log = events();
-    const result = await client().upload(path, {
-      resume: true,
-      resumeStore: watchedStore(storeDir),
-      onResume: log.onResume,
-    });
+    const { result, log } = await again();
     expect(log.list.map((e) => e.type)).toEqual(["resumed", "discarded"]);
     expect(log.list[1]).toMatchObject({
       reason: "rejected",
@@ -238,12 +231,7 @@ describe("a saved session that must not be continued", () => {
   test("a corrupt record is ignored with an event; the upload succeeds and replaces it", async () => {
     const saved = await stopAfter(4);
     await writeFile(join(storeDir, `${saved.key}.json`), "{not json");
-    const log = events();
-    const result = await client().upload(path, {
-      resume: true,
-      resumeStore: watchedStore(storeDir),
-      onResume: log.onResume,
-    });
+    const { result, log } = await again();
     expect(log.list).toMatchObject([
       { type: "discarded", reason: "unreadable" },
     ]);
@@ -255,12 +243,7 @@ describe("a saved session that must not be continued", () => {
     const file = join(storeDir, `${saved.key}.json`);
     await import("node:fs/promises").then((fs) => fs.rm(file));
     await mkdir(file);
-    const log = events();
-    const result = await client().upload(path, {
-      resume: true,
-      resumeStore: watchedStore(storeDir),
-      onResume: log.onResume,
-    });
+    const { result, log } = await again();
     expect(log.list[0]).toMatchObject({
       type: "discarded",
       reason: "unreadable",
@@ -272,13 +255,7 @@ describe("a saved session that must not be continued", () => {
 
   test("a record of other options (another media category) starts fresh", async () => {
     await stopAfter(4);
-    const log = events();
-    const result = await client().upload(path, {
-      resume: true,
-      resumeStore: watchedStore(storeDir),
-      onResume: log.onResume,
-      mediaCategory: "amplify_video",
-    });
+    const { result, log } = await again({ mediaCategory: "amplify_video" });
     expect(result.resumed).toBeUndefined();
     expect(log.list).toMatchObject([{ type: "discarded", reason: "options" }]);
   });
