@@ -106,7 +106,8 @@ try {
     await rm(path, { force: true });
   }
   if (!values.resume) await manyFiles(child, url, dir);
-  if (!values.many) await resumeRows(child, url, dir);
+  if (values.resume || (!values.many && !values.quick))
+    await resumeRows(child, url, dir);
   const { peakRss } = await ask<{ peakRss: number }>(
     child,
     { type: "report", mediaId: "" },
