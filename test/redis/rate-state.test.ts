@@ -1,8 +1,7 @@
 // redisRateState against a real redis-server: what one worker learns (a 429's window, what is left of the current
 // one) holds every worker of the same account before it sends; keys name the account by its hash and expire; a
 // failing Redis leaves each worker its own state and one warning.
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import type { Redis } from "ioredis";
+import { describe, expect, test } from "@jest/globals";
 import { once } from "node:events";
 import { accountIdentity } from "../../src/auth/identity.js";
 import { RateLimitError, type RequestTarget } from "../../src/errors/index.js";
@@ -17,19 +16,10 @@ import {
   disconnect,
   startRedisServer,
   watchdog,
-  type RedisServer,
+  useRedisServer,
 } from "./redis-server.js";
 
-let server: RedisServer;
-let redis: Redis;
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = server.connect();
-});
-afterAll(async () => {
-  await disconnect(redis);
-  await server?.stop();
-});
+const db = useRedisServer();
 
 const token = "worker-token-0123456789";
 const alice = accountIdentity({ type: "oauth2", accessToken: token });
@@ -46,8 +36,8 @@ let n = 0;
 function workers(identity = alice): [RateState, RateState, string] {
   const prefix = `r${++n}:`;
   return [
-    redisRateState(redis, { prefix })({ identity }),
-    redisRateState(redis, { prefix })({ identity }),
+    redisRateState(db.redis, { prefix })({ identity }),
+    redisRateState(db.redis, { prefix })({ identity }),
     prefix,
   ];
 }
@@ -73,11 +63,11 @@ describe("redisRateState", () => {
 
   test("another account's window holds nothing", async () => {
     const prefix = `r${++n}:`;
-    await redisRateState(redis, { prefix })({ identity: alice }).hold(
+    await redisRateState(db.redis, { prefix })({ identity: alice }).hold(
       "append",
       Date.now() + 60_000,
     );
-    const other = redisRateState(redis, { prefix })({ identity: bob });
+    const other = redisRateState(db.redis, { prefix })({ identity: bob });
     await expect(other.acquire(append, undefined, 0)).resolves.toBeUndefined();
   });
 
@@ -87,8 +77,8 @@ describe("redisRateState", () => {
     await a.hold("append", late);
     await b.hold("append", Date.now() + 1000);
     const key = `${prefix}rate:{${alice}}:append`;
-    expect(Number(await redis.hget(key, "hold"))).toBe(late);
-    const ttl = await redis.pttl(key);
+    expect(Number(await db.redis.hget(key, "hold"))).toBe(late);
+    const ttl = await db.redis.pttl(key);
     expect(ttl).toBeGreaterThan(60_000);
     expect(ttl).toBeLessThanOrEqual(65_000);
   });
@@ -109,22 +99,22 @@ describe("redisRateState", () => {
     );
     expect(sent.reduce((x, y) => x + y, 0)).toBe(4);
     const key = `${prefix}rate:{${alice}}:append`;
-    expect(await redis.hget(key, "left")).toBe("0");
+    expect(await db.redis.hget(key, "left")).toBe("0");
     // An answer of an earlier window changes nothing; a later window starts over.
     await b.record("append", { remaining: 9, resetAt: new Date(1000) });
-    expect(await redis.hget(key, "left")).toBe("0");
+    expect(await db.redis.hget(key, "left")).toBe("0");
     await b.record("append", {
       remaining: 9,
       resetAt: new Date(resetAt.getTime() + 30_000),
     });
-    expect(await redis.hget(key, "left")).toBe("9");
+    expect(await db.redis.hget(key, "left")).toBe("9");
     // Within one window the lower count wins (answers arrive out of order).
     await a.record("append", {
       remaining: 12,
       resetAt: new Date(resetAt.getTime() + 30_000),
     });
-    expect(await redis.hget(key, "left")).toBe("9");
-    expect(await redis.pttl(key)).toBeGreaterThan(60_000 + 55_000);
+    expect(await db.redis.hget(key, "left")).toBe("9");
+    expect(await db.redis.pttl(key)).toBeGreaterThan(60_000 + 55_000);
   });
 
   test("keys name the account by its hash, never the token", async () => {
@@ -133,7 +123,7 @@ describe("redisRateState", () => {
     try {
       const client = clientFor(fake, {
         auth: { type: "oauth2", accessToken: token },
-        rateState: redisRateState(redis, { prefix }),
+        rateState: redisRateState(db.redis, { prefix }),
       });
       const png = sample("image/png", 3000);
       const result = await client.upload(png, { segmentBytes: 1024 });
@@ -141,7 +131,7 @@ describe("redisRateState", () => {
     } finally {
       await fake.close();
     }
-    const keys = (await redis.keys(`${prefix}*`)).sort();
+    const keys = (await db.redis.keys(`${prefix}*`)).sort();
     expect(keys).toEqual([
       `${prefix}rate:{${alice}}:append`,
       `${prefix}rate:{${alice}}:finalize`,
@@ -149,18 +139,20 @@ describe("redisRateState", () => {
     ]);
     for (const key of keys) {
       expect(key).not.toContain(token);
-      expect(await redis.pttl(key)).toBeGreaterThan(0);
+      expect(await db.redis.pttl(key)).toBeGreaterThan(0);
     }
   });
 
   test("the factory takes only an identity hash, and bad options are TypeErrors", () => {
-    expect(() => redisRateState(redis)({ identity: token })).toThrow(
+    expect(() => redisRateState(db.redis)({ identity: token })).toThrow(
       "redisRateState: expected the account identity hash (32 hex digits), got 23 characters",
     );
-    expect(() => redisRateState(redis, { timeoutMs: -1 })).toThrow(
+    expect(() => redisRateState(db.redis, { timeoutMs: -1 })).toThrow(
       "redisRateState: expected `timeoutMs` to be a whole number of milliseconds from 1 to 2147483647, got -1.",
     );
-    expect(() => redisRateState(redis, { onWarning: "log" as never })).toThrow(
+    expect(() =>
+      redisRateState(db.redis, { onWarning: "log" as never }),
+    ).toThrow(
       'redisRateState: expected `onWarning` to be a function, got "log".',
     );
   });

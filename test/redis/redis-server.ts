@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createConnection, createServer } from "node:net";
+import { afterAll, beforeAll } from "@jest/globals";
 import { Redis } from "ioredis";
 
 /** A running redis-server. */
@@ -159,4 +160,18 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
       await exited(child);
     },
   };
+}
+
+/** One redis-server and one connection for a test file: started before its tests, stopped after them. */
+export function useRedisServer(): { server: RedisServer; redis: Redis } {
+  const db = {} as { server: RedisServer; redis: Redis };
+  beforeAll(async () => {
+    db.server = await startRedisServer();
+    db.redis = db.server.connect();
+  });
+  afterAll(async () => {
+    await disconnect(db.redis);
+    await db.server?.stop();
+  });
+  return db;
 }

@@ -1,28 +1,14 @@
 // Resume through redisSessionStore, end to end against the fake: a worker stops part-way, another one (its own
 // store instance, as another process would have) continues the upload from what Redis holds.
-import { afterAll, beforeAll, expect, test } from "@jest/globals";
-import type { Redis } from "ioredis";
+import { expect, test } from "@jest/globals";
 import { AbortError, type SavedSession } from "../../src/index.js";
 import { redisSessionStore } from "../../src/redis/index.js";
 import { sample, sha256 } from "../engine/fixtures.js";
 import { clientFor, startServer } from "../engine/harness.js";
 import { fileWith, tempDir } from "../engine/resume/helpers.js";
-import {
-  disconnect,
-  startRedisServer,
-  type RedisServer,
-} from "./redis-server.js";
+import { useRedisServer } from "./redis-server.js";
 
-let server: RedisServer;
-let redis: Redis;
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = server.connect();
-});
-afterAll(async () => {
-  await disconnect(redis);
-  await server?.stop();
-});
+const db = useRedisServer();
 
 const SEGMENT = 16 * 1024;
 const SEGMENTS = 12;
@@ -42,7 +28,7 @@ test("an upload stopped part-way resumes from Redis in another worker: one INIT,
     const options = { resume: true, segmentBytes: SEGMENT } as const;
 
     const stop = new AbortController();
-    const first = redisSessionStore(redis, { prefix });
+    const first = redisSessionStore(db.redis, { prefix });
     const watched = {
       ...first,
       async set(key: string, saved: SavedSession) {
@@ -60,11 +46,11 @@ test("an upload stopped part-way resumes from Redis in another worker: one INIT,
     const [saved] = await first.list();
     expect(saved?.session.acked.length).toBeGreaterThanOrEqual(5);
     // The lease of the stopped upload was released: the next worker may claim it.
-    expect(await redis.keys(`${prefix}claim:*`)).toEqual([]);
+    expect(await db.redis.keys(`${prefix}claim:*`)).toEqual([]);
 
     const result = await clientFor(fake, { concurrency: 2 }).upload(path, {
       ...options,
-      resumeStore: redisSessionStore(redis, { prefix }),
+      resumeStore: redisSessionStore(db.redis, { prefix }),
     });
     expect(result.id).toBe(saved?.session.mediaId);
     expect(result.resumed?.skippedSegments).toBe(saved?.session.acked.length);
@@ -81,7 +67,7 @@ test("an upload stopped part-way resumes from Redis in another worker: one INIT,
     // Each acknowledged segment went once, in the first run.
     expect(appendsOfAcked.length).toBe(acked.size);
     expect(fake.upload(result.id)?.sha256).toBe(sha256(video));
-    expect(await redis.keys(`${prefix}*`)).toEqual([]);
+    expect(await db.redis.keys(`${prefix}*`)).toEqual([]);
   } finally {
     await fake.close();
     await tmp.cleanup();

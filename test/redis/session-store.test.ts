@@ -1,6 +1,6 @@
 // redisSessionStore against a real redis-server: the SessionStore interface (get/set/delete/list/claim), TTLs
 // from the session's expiry, corrupt records read as absent, claims as token-owned leases.
-import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { describe, expect, test } from "@jest/globals";
 import type { Redis } from "ioredis";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -12,19 +12,10 @@ import {
   disconnect,
   startRedisServer,
   watchdog,
-  type RedisServer,
+  useRedisServer,
 } from "./redis-server.js";
 
-let server: RedisServer;
-let redis: Redis;
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = server.connect();
-});
-afterAll(async () => {
-  await disconnect(redis);
-  await server?.stop();
-});
+const db = useRedisServer();
 
 let n = 0;
 const freshPrefix = () => `t${++n}:`;
@@ -54,14 +45,14 @@ function saved(key: string, expiresAt?: number): SavedSession {
 describe("redisSessionStore", () => {
   test("set, get, list and delete round-trip the saved session; keys live under the prefix", async () => {
     const prefix = freshPrefix();
-    const store = redisSessionStore(redis, { prefix });
+    const store = redisSessionStore(db.redis, { prefix });
     expect(await store.get("a")).toBeUndefined();
     const a = saved("a", Date.now() + 60_000);
     await store.set("a", a);
     await store.set("b", saved("b"));
     expect(await store.get("a")).toEqual(a);
     expect((await store.list()).map((s) => s.key).sort()).toEqual(["a", "b"]);
-    expect((await redis.keys(`${prefix}*`)).sort()).toEqual([
+    expect((await db.redis.keys(`${prefix}*`)).sort()).toEqual([
       `${prefix}session:a`,
       `${prefix}session:b`,
     ]);
@@ -70,17 +61,20 @@ describe("redisSessionStore", () => {
     expect((await store.list()).map((s) => s.key)).toEqual(["b"]);
     // Another prefix sees nothing of this one.
     expect(
-      await redisSessionStore(redis, { prefix: freshPrefix() }).list(),
+      await redisSessionStore(db.redis, { prefix: freshPrefix() }).list(),
     ).toEqual([]);
   });
 
   test("the TTL follows X's expiry plus the margin, 24 h when X did not say, and at least 1 s", async () => {
     const prefix = freshPrefix();
-    const store = redisSessionStore(redis, { prefix, expiryMarginMs: 60_000 });
+    const store = redisSessionStore(db.redis, {
+      prefix,
+      expiryMarginMs: 60_000,
+    });
     await store.set("soon", saved("soon", Date.now() + 120_000));
     await store.set("unknown", saved("unknown"));
     await store.set("past", saved("past", Date.now() - 3_600_000));
-    const ttl = (key: string) => redis.pttl(`${prefix}session:${key}`);
+    const ttl = (key: string) => db.redis.pttl(`${prefix}session:${key}`);
     expect(await ttl("soon")).toBeGreaterThan(175_000);
     expect(await ttl("soon")).toBeLessThanOrEqual(180_000);
     expect(await ttl("unknown")).toBeGreaterThan(86_400_000 - 5000);
@@ -91,11 +85,11 @@ describe("redisSessionStore", () => {
 
   test("corrupt JSON, another shape or another key's record read as absent, in get and list", async () => {
     const prefix = freshPrefix();
-    const store = redisSessionStore(redis, { prefix });
+    const store = redisSessionStore(db.redis, { prefix });
     await store.set("good", saved("good"));
-    await redis.set(`${prefix}session:broken`, "{not json", "PX", 60_000);
-    await redis.set(`${prefix}session:shape`, '{"version":2}', "PX", 60_000);
-    await redis.set(
+    await db.redis.set(`${prefix}session:broken`, "{not json", "PX", 60_000);
+    await db.redis.set(`${prefix}session:shape`, '{"version":2}', "PX", 60_000);
+    await db.redis.set(
       `${prefix}session:moved`,
       JSON.stringify(saved("elsewhere")),
       "PX",
@@ -109,7 +103,7 @@ describe("redisSessionStore", () => {
 
   test("list pages through many sessions with SCAN", async () => {
     const prefix = freshPrefix();
-    const store = redisSessionStore(redis, { prefix });
+    const store = redisSessionStore(db.redis, { prefix });
     await Promise.all(
       Array.from({ length: 450 }, (_, i) => store.set(`k${i}`, saved(`k${i}`))),
     );
@@ -120,8 +114,8 @@ describe("redisSessionStore", () => {
 
   test("claim: one holder at a time; release frees it; a lease is renewed while held and expires when its holder is gone", async () => {
     const prefix = freshPrefix();
-    const a = redisSessionStore(redis, { prefix, leaseMs: 300 });
-    const b = redisSessionStore(redis, { prefix, leaseMs: 300 });
+    const a = redisSessionStore(db.redis, { prefix, leaseMs: 300 });
+    const b = redisSessionStore(db.redis, { prefix, leaseMs: 300 });
     const release = await a.claim?.("k");
     expect(release).toBeInstanceOf(Function);
     expect(await b.claim?.("k")).toBeUndefined();
@@ -133,7 +127,7 @@ describe("redisSessionStore", () => {
     const releaseB = await b.claim?.("k");
     expect(releaseB).toBeInstanceOf(Function);
     // A holder that vanished without releasing: its lease ends by itself.
-    await redis.set(`${prefix}claim:gone`, "someone-else", "PX", 300);
+    await db.redis.set(`${prefix}claim:gone`, "someone-else", "PX", 300);
     expect(await a.claim?.("gone")).toBeUndefined();
     await new Promise((r) => setTimeout(r, 400));
     const late = await a.claim?.("gone");
@@ -144,30 +138,30 @@ describe("redisSessionStore", () => {
 
   test("a release deletes only its own lease: after it expired and another took the key, the other keeps it", async () => {
     const prefix = freshPrefix();
-    const store = redisSessionStore(redis, { prefix, leaseMs: 30_000 });
+    const store = redisSessionStore(db.redis, { prefix, leaseMs: 30_000 });
     const release = await store.claim?.("k");
     // The lease is lost (expired, Redis restarted…) and taken over.
-    await redis.set(`${prefix}claim:k`, "new-holder", "PX", 30_000);
+    await db.redis.set(`${prefix}claim:k`, "new-holder", "PX", 30_000);
     await release?.();
-    expect(await redis.get(`${prefix}claim:k`)).toBe("new-holder");
-    expect(await redis.pttl(`${prefix}claim:k`)).toBeGreaterThan(29_000);
+    expect(await db.redis.get(`${prefix}claim:k`)).toBe("new-holder");
+    expect(await db.redis.pttl(`${prefix}claim:k`)).toBeGreaterThan(29_000);
   });
 
   test("renewals extend only the holder's own lease: one taken over expires on its new holder's terms", async () => {
     const prefix = freshPrefix();
-    const store = redisSessionStore(redis, { prefix, leaseMs: 300 });
+    const store = redisSessionStore(db.redis, { prefix, leaseMs: 300 });
     const release = await store.claim?.("k");
-    await redis.set(`${prefix}claim:k`, "new-holder", "PX", 300);
+    await db.redis.set(`${prefix}claim:k`, "new-holder", "PX", 300);
     // Renewals every 100 ms would have kept it alive.
     await new Promise((r) => setTimeout(r, 600));
-    expect(await redis.get(`${prefix}claim:k`)).toBeNull();
+    expect(await db.redis.get(`${prefix}claim:k`)).toBeNull();
     await release?.();
   });
 
   test("a claim never released does not keep the process alive once the connection is closed", async () => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "test/redis/claim-exit.ts", String(server.port)],
+      ["--import", "tsx", "test/redis/claim-exit.ts", String(db.server.port)],
       {
         env: { PATH: process.env.PATH ?? "" },
         stdio: ["ignore", "pipe", "inherit"],
@@ -196,7 +190,7 @@ describe("redisSessionStore", () => {
   });
 
   test("calls made while the connection is still being set up wait for it, sharing one listener", async () => {
-    const fresh = server.connect();
+    const fresh = db.server.connect();
     try {
       expect(fresh.status).not.toBe("ready");
       const store = redisSessionStore(fresh, { prefix: freshPrefix() });
@@ -241,13 +235,13 @@ describe("redisSessionStore", () => {
     expect(() => redisSessionStore({} as Redis)).toThrow(
       "redisSessionStore: expected an ioredis connection",
     );
-    expect(() => redisSessionStore(redis, { leaseMs: 0 })).toThrow(
+    expect(() => redisSessionStore(db.redis, { leaseMs: 0 })).toThrow(
       "redisSessionStore: expected `leaseMs` to be a whole number of milliseconds",
     );
-    expect(() => redisSessionStore(redis, { prefix: 3 as never })).toThrow(
+    expect(() => redisSessionStore(db.redis, { prefix: 3 as never })).toThrow(
       "expected `prefix` to be a string, got 3",
     );
-    const store = redisSessionStore(redis);
+    const store = redisSessionStore(db.redis);
     await expect(store.get("")).rejects.toThrow(
       "expected a non-empty string key",
     );

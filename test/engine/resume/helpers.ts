@@ -1,4 +1,5 @@
 // Shared pieces of the resume tests: a temp dir per test, a store that reports its saves, a file on disk.
+import { afterEach, beforeEach } from "@jest/globals";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,8 @@ import {
   type SavedSession,
   type SessionStore,
 } from "../../../src/index.js";
+import type { FakeXServer } from "../../../src/testing/index.js";
+import { startServer } from "../harness.js";
 
 /** A fresh temp directory; `cleanup` removes it. */
 export async function tempDir(): Promise<{
@@ -57,4 +60,31 @@ export function events(): {
 } {
   const list: ResumeEvent[] = [];
   return { list, onResume: (e) => list.push(e) };
+}
+
+/** Per test: a fake whose APPENDs each take 5 ms (a stop lands with segments in flight) and a temp dir. */
+export function useResumeBed(): {
+  server: FakeXServer;
+  dir: string;
+  storeDir: string;
+} {
+  const bed = {} as { server: FakeXServer; dir: string; storeDir: string };
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    bed.server = await startServer();
+    bed.server.faults.add({
+      operation: "appendMediaUpload",
+      fault: { kind: "latency", ms: 5 },
+      times: Infinity,
+    });
+    const tmp = await tempDir();
+    cleanup = tmp.cleanup;
+    bed.dir = tmp.dir;
+    bed.storeDir = join(tmp.dir, "sessions");
+  });
+  afterEach(async () => {
+    await bed.server.close();
+    await cleanup?.();
+  });
+  return bed;
 }

@@ -1,41 +1,23 @@
 // Resuming what is not a file path: streams and Blobs named by `resumeKey`, and an upload stopped after FINALIZE.
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { join } from "node:path";
+import { describe, expect, test } from "@jest/globals";
 import {
   AbortError,
   type MediaClient,
   type UploadInput,
   type UploadOptions,
 } from "../../../src/index.js";
-import type { FakeXServer } from "../../../src/testing/index.js";
 import { sample, sha256 } from "../fixtures.js";
-import { clientFor, startServer } from "../harness.js";
-import { events, fileWith, tempDir, watchedStore } from "./helpers.js";
+import { clientFor } from "../harness.js";
+import { events, fileWith, useResumeBed, watchedStore } from "./helpers.js";
 
 const SEGMENT = 16 * 1024;
 const video = sample("video/mp4", SEGMENT * 12 + 7);
 
-let server: FakeXServer;
-let tmp: { dir: string; cleanup: () => Promise<void> };
-let storeDir: string;
+const bed = useResumeBed();
 
-beforeEach(async () => {
-  server = await startServer();
-  server.faults.add({
-    operation: "appendMediaUpload",
-    fault: { kind: "latency", ms: 5 },
-    times: Infinity,
-  });
-  tmp = await tempDir();
-  storeDir = join(tmp.dir, "sessions");
-});
-afterEach(async () => {
-  await server.close();
-  await tmp.cleanup();
-});
-
-const ops = (from = 0) => server.requests.slice(from).map((r) => r.operation);
-const client = (): MediaClient => clientFor(server, { concurrency: 2 });
+const ops = (from = 0) =>
+  bed.server.requests.slice(from).map((r) => r.operation);
+const client = (): MediaClient => clientFor(bed.server, { concurrency: 2 });
 
 function stream(bytes: Uint8Array): ReadableStream<Uint8Array> {
   let at = 0;
@@ -60,7 +42,7 @@ async function stopAfter(
       resume: true,
       segmentBytes: SEGMENT,
       signal: stop.signal,
-      resumeStore: watchedStore(storeDir, (s) => {
+      resumeStore: watchedStore(bed.storeDir, (s) => {
         if (s.session.acked.length >= acked) stop.abort(new Error("crash"));
       }),
     }),
@@ -75,13 +57,13 @@ describe("streams and Blobs", () => {
     });
     const result = await client().upload(stream(video), {
       resume: true,
-      resumeStore: watchedStore(storeDir),
+      resumeStore: watchedStore(bed.storeDir),
       size: video.length,
       resumeKey: "job-42",
     });
     expect(result.resumed?.skippedSegments).toBeGreaterThanOrEqual(5);
     expect(ops().filter((o) => o === "initializeMediaUpload")).toHaveLength(1);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
   });
 
   test("a Blob with a resumeKey resumes", async () => {
@@ -89,11 +71,11 @@ describe("streams and Blobs", () => {
     await stopAfter(blob, 4, { resumeKey: "blob-1" });
     const result = await client().upload(blob, {
       resume: true,
-      resumeStore: watchedStore(storeDir),
+      resumeStore: watchedStore(bed.storeDir),
       resumeKey: "blob-1",
     });
     expect(result.resumed?.skippedSegments).toBeGreaterThanOrEqual(4);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
   });
 
   test("the same resumeKey over other bytes starts fresh", async () => {
@@ -106,19 +88,19 @@ describe("streams and Blobs", () => {
     const log = events();
     const result = await client().upload(stream(other), {
       resume: true,
-      resumeStore: watchedStore(storeDir),
+      resumeStore: watchedStore(bed.storeDir),
       size: other.length,
       resumeKey: "job-43",
       onResume: log.onResume,
     });
     expect(result.resumed).toBeUndefined();
     expect(log.list).toMatchObject([{ type: "discarded", reason: "changed" }]);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(other));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(other));
   });
 
   test("a stream without resumeKey uploads unsaved, with one warning", async () => {
     const log = events();
-    const store = watchedStore(storeDir);
+    const store = watchedStore(bed.storeDir);
     const result = await client().upload(stream(video), {
       resume: true,
       resumeStore: store,
@@ -134,7 +116,7 @@ describe("streams and Blobs", () => {
       },
     ]);
     expect(store.sets).toBe(0);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
   });
 
   test("a rejected resume of a stream cannot start over: X's error, the record dropped", async () => {
@@ -142,8 +124,8 @@ describe("streams and Blobs", () => {
       size: video.length,
       resumeKey: "job-44",
     });
-    await server.reset();
-    const store = watchedStore(storeDir);
+    await bed.server.reset();
+    const store = watchedStore(bed.storeDir);
     const log = events();
     const error = await client()
       .upload(stream(video), {
@@ -162,12 +144,12 @@ describe("streams and Blobs", () => {
 
 describe("stopped after FINALIZE", () => {
   test("the next run only polls STATUS", async () => {
-    const path = await fileWith(tmp.dir, "clip.mp4", video);
+    const path = await fileWith(bed.dir, "clip.mp4", video);
     const stop = new AbortController();
     const first = await client()
       .upload(path, {
         resume: true,
-        resumeStore: watchedStore(storeDir),
+        resumeStore: watchedStore(bed.storeDir),
         segmentBytes: SEGMENT,
         signal: stop.signal,
         onProgress: (p) => {
@@ -176,13 +158,13 @@ describe("stopped after FINALIZE", () => {
       })
       .catch((e: unknown) => e);
     expect(first).toBeInstanceOf(AbortError);
-    const [saved] = await watchedStore(storeDir).list();
+    const [saved] = await watchedStore(bed.storeDir).list();
     expect(saved?.session.phase).toBe("finalized");
-    const before = server.requests.length;
+    const before = bed.server.requests.length;
     const log = events();
     const result = await client().upload(path, {
       resume: true,
-      resumeStore: watchedStore(storeDir),
+      resumeStore: watchedStore(bed.storeDir),
       onResume: log.onResume,
     });
     expect(new Set(ops(before))).toEqual(new Set(["getMediaUploadStatus"]));
@@ -197,9 +179,9 @@ describe("stopped after FINALIZE", () => {
   });
 
   test("processing that failed deletes the record", async () => {
-    const path = await fileWith(tmp.dir, "clip.mp4", video);
-    server.setProcessingFailure();
-    const store = watchedStore(storeDir);
+    const path = await fileWith(bed.dir, "clip.mp4", video);
+    bed.server.setProcessingFailure();
+    const store = watchedStore(bed.storeDir);
     await expect(
       client().upload(path, { resume: true, resumeStore: store }),
     ).rejects.toMatchObject({ name: "ProcessingError" });

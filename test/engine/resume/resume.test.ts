@@ -1,6 +1,6 @@
 // Resumable uploads over real HTTP against the fake: stop an upload part-way, run it again with `resume: true`,
 // and check what X saw (one INIT, no segment sent twice beyond those in flight, the exact bytes).
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { beforeEach, describe, expect, test } from "@jest/globals";
 import { mkdir, readdir, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
@@ -11,49 +11,32 @@ import {
   type UploadOptions,
   type UploadProgress,
 } from "../../../src/index.js";
-import type { FakeXServer } from "../../../src/testing/index.js";
 import { sample, sha256 } from "../fixtures.js";
 import { clientFor, startServer } from "../harness.js";
-import { events, fileWith, tempDir, watchedStore } from "./helpers.js";
+import { events, fileWith, useResumeBed, watchedStore } from "./helpers.js";
 
 const SEGMENT = 16 * 1024;
 const SEGMENTS = 24;
 const video = sample("video/mp4", SEGMENT * SEGMENTS - 100);
 const CONCURRENCY = 3;
 
-let server: FakeXServer;
-let tmp: { dir: string; cleanup: () => Promise<void> };
-let storeDir: string;
+const bed = useResumeBed();
 let path: string;
-
 beforeEach(async () => {
-  server = await startServer();
-  // Every APPEND takes a moment, so a stop lands with segments in flight.
-  server.faults.add({
-    operation: "appendMediaUpload",
-    fault: { kind: "latency", ms: 5 },
-    times: Infinity,
-  });
-  tmp = await tempDir();
-  storeDir = join(tmp.dir, "sessions");
-  path = await fileWith(tmp.dir, "clip.mp4", video);
-});
-afterEach(async () => {
-  await server.close();
-  await tmp.cleanup();
+  path = await fileWith(bed.dir, "clip.mp4", video);
 });
 
 const count = (op: string) =>
-  server.requests.filter((r) => r.operation === op).length;
+  bed.server.requests.filter((r) => r.operation === op).length;
 
 function client(): MediaClient {
-  return clientFor(server, { concurrency: CONCURRENCY });
+  return clientFor(bed.server, { concurrency: CONCURRENCY });
 }
 
 /** Runs an upload of `path` that is aborted once `acked` segments are saved; resolves with the saved record. */
 async function stopAfter(acked: number): Promise<SavedSession> {
   const stop = new AbortController();
-  const store = watchedStore(storeDir, (saved) => {
+  const store = watchedStore(bed.storeDir, (saved) => {
     if (saved.session.acked.length >= acked) stop.abort(new Error("crash"));
   });
   await expect(
@@ -74,7 +57,7 @@ async function again(extra: UploadOptions = {}) {
   const log = events();
   const result = await client().upload(path, {
     resume: true,
-    resumeStore: watchedStore(storeDir),
+    resumeStore: watchedStore(bed.storeDir),
     onResume: log.onResume,
     ...extra,
   });
@@ -90,15 +73,15 @@ describe("resume after a stop", () => {
     expect(first.acked.length).toBeLessThan(SEGMENTS);
     // The expiry saved is APPEND's `expires_at` (whole seconds), the latest X gave, not INIT's relative one.
     expect(first.expiresAt).toBe(
-      (server.upload(first.mediaId ?? "")?.expiresAt ?? 0) -
-        ((server.upload(first.mediaId ?? "")?.expiresAt ?? 0) % 1000),
+      (bed.server.upload(first.mediaId ?? "")?.expiresAt ?? 0) -
+        ((bed.server.upload(first.mediaId ?? "")?.expiresAt ?? 0) % 1000),
     );
 
     const progress: UploadProgress[] = [];
     const log = events();
     const result = await client().upload(path, {
       resume: true,
-      resumeStore: watchedStore(storeDir),
+      resumeStore: watchedStore(bed.storeDir),
       onProgress: (p) => progress.push(p),
       onResume: log.onResume,
     });
@@ -119,19 +102,19 @@ describe("resume after a stop", () => {
       SEGMENTS + CONCURRENCY,
     );
     const acked = new Set(first.acked);
-    const resent = server.requests.filter(
+    const resent = bed.server.requests.filter(
       (r, i, all) =>
         r.operation === "appendMediaUpload" &&
         acked.has(r.segmentIndex ?? -1) &&
         all.findIndex((q) => q.segmentIndex === r.segmentIndex) !== i,
     );
     expect(resent).toEqual([]);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
     // Progress starts from what X already had.
     expect(progress[0]?.phase).toBe("append");
     expect(progress[0]?.bytesAcknowledged).toBe(result.resumed?.skippedBytes);
     expect(progress[0]?.segmentsDone).toBe(first.acked.length);
-    expect(await readdir(storeDir)).toEqual([]);
+    expect(await readdir(bed.storeDir)).toEqual([]);
   });
 
   test("without resume: true the same file starts over", async () => {
@@ -142,7 +125,7 @@ describe("resume after a stop", () => {
   });
 
   test("keepSession keeps a finished record; the next run only asks STATUS", async () => {
-    const store = watchedStore(storeDir);
+    const store = watchedStore(bed.storeDir);
     const first = await client().upload(path, {
       resume: true,
       resumeStore: store,
@@ -151,13 +134,13 @@ describe("resume after a stop", () => {
     });
     const [saved] = await store.list();
     expect(saved?.session.phase).toBe("done");
-    const before = server.requests.length;
+    const before = bed.server.requests.length;
     const again = await client().upload(path, {
       resume: true,
       resumeStore: store,
     });
     expect(again.id).toBe(first.id);
-    expect(server.requests.slice(before).map((r) => r.operation)).toEqual([
+    expect(bed.server.requests.slice(before).map((r) => r.operation)).toEqual([
       "getMediaUploadStatus",
     ]);
     expect(again.resumed?.skippedSegments).toBe(SEGMENTS);
@@ -174,7 +157,7 @@ describe("a saved session that must not be continued", () => {
     expect(result.resumed).toBeUndefined();
     expect(result.id).not.toBe(saved.session.mediaId);
     expect(log.list).toMatchObject([{ type: "discarded", reason: "changed" }]);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(changed));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(changed));
     expect(count("initializeMediaUpload")).toBe(2);
   });
 
@@ -187,8 +170,8 @@ describe("a saved session that must not be continued", () => {
   });
 
   test("a session within 10 minutes of X's expiry starts fresh", async () => {
-    await server.close();
-    server = await startServer({ expiresAfterSecs: 9 * 60 });
+    await bed.server.close();
+    bed.server = await startServer({ expiresAfterSecs: 9 * 60 });
     await stopAfter(2);
     const { result, log } = await again();
     expect(result.resumed).toBeUndefined();
@@ -198,7 +181,7 @@ describe("a saved session that must not be continued", () => {
 
   test("X answering 404 to the first resumed APPEND: dropped, fresh once, done", async () => {
     const saved = await stopAfter(4);
-    await server.reset(); // X forgets the media id
+    await bed.server.reset(); // X forgets the media id
     const { result, log } = await again();
     expect(log.list.map((e) => e.type)).toEqual(["resumed", "discarded"]);
     expect(log.list[1]).toMatchObject({
@@ -208,20 +191,20 @@ describe("a saved session that must not be continued", () => {
     expect(result.resumed).toBeUndefined();
     expect(result.id).not.toBe(saved.session.mediaId);
     expect(count("initializeMediaUpload")).toBe(1);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
-    expect(await readdir(storeDir)).toEqual([]);
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(await readdir(bed.storeDir)).toEqual([]);
   });
 
   test("X rejecting the fresh start too fails with X's error: no loop", async () => {
     await stopAfter(4);
-    await server.reset();
-    server.faults.add({
+    await bed.server.reset();
+    bed.server.faults.add({
       operation: "appendMediaUpload",
       fault: { kind: "status", status: 400 },
       times: Infinity,
     });
     const error = await client()
-      .upload(path, { resume: true, resumeStore: watchedStore(storeDir) })
+      .upload(path, { resume: true, resumeStore: watchedStore(bed.storeDir) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(XApiError);
     expect((error as XApiError).status).toBe(400);
@@ -230,17 +213,17 @@ describe("a saved session that must not be continued", () => {
 
   test("a corrupt record is ignored with an event; the upload succeeds and replaces it", async () => {
     const saved = await stopAfter(4);
-    await writeFile(join(storeDir, `${saved.key}.json`), "{not json");
+    await writeFile(join(bed.storeDir, `${saved.key}.json`), "{not json");
     const { result, log } = await again();
     expect(log.list).toMatchObject([
       { type: "discarded", reason: "unreadable" },
     ]);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
   });
 
   test("an unreadable record (a directory in its place) is ignored too", async () => {
     const saved = await stopAfter(4);
-    const file = join(storeDir, `${saved.key}.json`);
+    const file = join(bed.storeDir, `${saved.key}.json`);
     await import("node:fs/promises").then((fs) => fs.rm(file));
     await mkdir(file);
     const { result, log } = await again();
@@ -250,7 +233,7 @@ describe("a saved session that must not be continued", () => {
     });
     // The fresh session could not be saved over the directory: one warning, the upload still succeeds.
     expect(log.list.slice(1)).toMatchObject([{ type: "warning" }]);
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
   });
 
   test("a record of other options (another media category) starts fresh", async () => {
@@ -279,7 +262,7 @@ describe("the store and the upload", () => {
         list: async () => [],
       },
     });
-    expect(server.upload(result.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(result.id)?.sha256).toBe(sha256(video));
     expect(sets).toBe(1);
     expect(log.list).toMatchObject([
       { type: "warning", message: expect.stringContaining("disk full") },
@@ -287,7 +270,7 @@ describe("the store and the upload", () => {
   });
 
   test("saves are coalesced: far fewer writes than segments", async () => {
-    const store = watchedStore(storeDir);
+    const store = watchedStore(bed.storeDir);
     await client().upload(path, {
       resume: true,
       resumeStore: store,
@@ -306,23 +289,23 @@ describe("the store and the upload", () => {
     const [ra, rb] = await Promise.all([
       c.upload(path, {
         resume: true,
-        resumeStore: watchedStore(storeDir),
+        resumeStore: watchedStore(bed.storeDir),
         onResume: a.onResume,
       }),
       c.upload(path, {
         resume: true,
-        resumeStore: watchedStore(storeDir),
+        resumeStore: watchedStore(bed.storeDir),
         onResume: b.onResume,
       }),
     ]);
     const kinds = [a.list[0]?.type, b.list[0]?.type].sort();
     expect(kinds).toEqual(["resumed", "warning"]);
     expect([ra.resumed, rb.resumed].filter(Boolean)).toHaveLength(1);
-    expect(server.upload(ra.id)?.sha256).toBe(sha256(video));
-    expect(server.upload(rb.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(ra.id)?.sha256).toBe(sha256(video));
+    expect(bed.server.upload(rb.id)?.sha256).toBe(sha256(video));
     expect(count("initializeMediaUpload")).toBe(2);
     expect(
-      (await readdir(storeDir)).filter((n) => n.endsWith(".json")),
+      (await readdir(bed.storeDir)).filter((n) => n.endsWith(".json")),
     ).toEqual([]);
   });
 });
