@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import {
+  ACCOUNT_TIERS,
   checkSize,
+  limitWords,
   sizeLimit,
   inferCategory,
   SIZE_LIMITS,
@@ -134,4 +136,21 @@ describe("checkSize", () => {
       );
     },
   );
+});
+
+describe("limitWords", () => {
+  it.each([
+    [5 * MiB, "5 MB"],
+    [512 * MiB, "512 MB"],
+    [1024 * MiB, "1 GB"],
+    [1536 * MiB, "1536 MB"],
+    [8 * 1024 * MiB, "8 GB"],
+    [0, "0 MB"],
+  ])("says %d bytes as %s", (bytes, words) => {
+    expect(limitWords(bytes)).toBe(words);
+  });
+});
+
+it("the account tiers are standard and premium, in that order", () => {
+  expect(ACCOUNT_TIERS).toEqual(["standard", "premium"]);
 });

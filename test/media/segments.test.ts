@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import {
   DEFAULT_SEGMENT_BYTES,
+  MAX_CHUNKED_BYTES,
+  MAX_SEGMENT_BYTES,
   MAX_SEGMENTS,
   planSegments,
   type PlanSegmentsOptions,
@@ -209,4 +211,11 @@ describe("planSegments", () => {
   ])("covers %p bytes contiguously", (totalBytes) => {
     expectCovers(plan(totalBytes), totalBytes);
   });
+});
+
+it("the public segment limits, as literals: 4 MiB default, 8 MiB largest, 1,000 segments, 8,388,608,000 bytes", () => {
+  expect(DEFAULT_SEGMENT_BYTES).toBe(4_194_304);
+  expect(MAX_SEGMENT_BYTES).toBe(8_388_608);
+  expect(MAX_SEGMENTS).toBe(1000);
+  expect(MAX_CHUNKED_BYTES).toBe(8_388_608_000);
 });

@@ -455,6 +455,11 @@ describe("sniffMediaType", () => {
     ["bare WebVTT", "WEBVTT", "text/vtt"],
     ["WEBVTTX", "WEBVTTX\n", undefined],
     ["a number and no cue", "1\nhello\n", undefined],
+    [
+      "a cue whose end time has one millisecond digit",
+      "1\n00:00:01,000 --> 00:00:04,5\nHi",
+      undefined,
+    ],
     ["plain text", "hello world", undefined],
   ])("reads %s", (_label, text, expected) => {
     expect(sniffMediaType(utf8(text))).toBe(expected);
