@@ -139,6 +139,38 @@ describe("sampleEntry(id)", () => {
   });
 });
 
+describe("brands", () => {
+  test("ftyp's major brand, then its compatible brands", async () => {
+    const bytes = mp4({ brands: ["qt  ", "qt  ", "isom"], tracks });
+    const parsed = await parseMovie(bytesReader(bytes));
+    expect(parsed.movie.brands).toEqual(["qt  ", "qt  ", "isom"]);
+  });
+
+  test("no ftyp: no brands, and the movie is read", async () => {
+    const parsed = await parseMovie(bytesReader(mp4({ ftyp: false, tracks })));
+    expect(parsed.movie.brands).toEqual([]);
+    expect(parsed.movie.videoTracks).toHaveLength(1);
+    expect(parsed.movie.duration).toBe(1000);
+  });
+
+  test("no ftyp and moov after mdat", async () => {
+    const bytes = mp4({
+      ftyp: false,
+      moovAtEnd: true,
+      mdatBytes: 100_000,
+      tracks,
+    });
+    const reader = bytesReader(bytes);
+    const parsed = await parseMovie(reader);
+    expect(parsed.movie.brands).toEqual([]);
+    expect(parsed.movie.isProgressive).toBe(false);
+    expect(reader.reads).toEqual([
+      [0, 64 * KiB],
+      [100_008, bytes.length],
+    ]);
+  });
+});
+
 describe("failures", () => {
   test("no moov: an Error saying so, after reading the file once", async () => {
     const bytes = Uint8Array.from([
@@ -250,8 +282,10 @@ describe("mp4box's console output", () => {
 
   test("console.error is restored when parsing throws", async () => {
     const spy = jest.spyOn(console, "error").mockImplementation(() => {});
-    // No ftyp: mp4box's getInfo() throws a TypeError.
-    const bytes = mp4({ tracks }).subarray(24);
+    // av01 without its av1C: mp4box's getInfo() throws a TypeError.
+    const bytes = mp4({
+      tracks: [{ handler: "vide", entry: videoEntry("av01", 64, 36) }],
+    });
     await expect(parseMovie(bytesReader(bytes))).rejects.toThrow(TypeError);
     expect(console.error).toBe(spy);
   });

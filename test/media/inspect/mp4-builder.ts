@@ -175,6 +175,8 @@ export interface Track {
 export interface Movie {
   /** Major brand then compatible brands. */
   brands?: string[];
+  /** false: no ftyp box (QuickTime files from before 2001). */
+  ftyp?: boolean;
   timescale?: number;
   duration?: number;
   tracks?: Track[];
@@ -260,12 +262,15 @@ export function mp4(m: Movie = {}): Uint8Array {
     duration = 1000,
   } = m;
   const tracks = m.tracks ?? [];
-  const ftyp = box(
-    "ftyp",
-    fourcc(brands[0] ?? ""),
-    u32(0x200),
-    ...brands.slice(1).map(fourcc),
-  );
+  const ftyp =
+    m.ftyp === false
+      ? []
+      : box(
+          "ftyp",
+          fourcc(brands[0] ?? ""),
+          u32(0x200),
+          ...brands.slice(1).map(fourcc),
+        );
   const mvex = m.fragmented
     ? box(
         "mvex",

@@ -344,6 +344,27 @@ describe("container", () => {
   ])("brands %j: %s", async (brands, container) => {
     expect(await inspect({ brands })).toMatchObject({ container });
   });
+
+  test("no ftyp (QuickTime before 2001): mov, read like the others", async () => {
+    for (const moovAtEnd of [false, true]) {
+      const bytes = mp4({
+        ftyp: false,
+        moovAtEnd,
+        tracks: [video(videoEntry("avc1", 320, 240))],
+      });
+      expect(
+        await inspectBytes(bytesReader(bytes), "video/quicktime"),
+      ).toMatchObject({
+        kind: "video",
+        container: "mov",
+        durationSeconds: 1,
+        width: 320,
+        height: 240,
+        fastStart: !moovAtEnd,
+        video: { codec: "h264" },
+      });
+    }
+  });
 });
 
 describe("duration and bitrate", () => {
