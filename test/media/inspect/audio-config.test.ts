@@ -213,7 +213,10 @@ describe("backward-compatible signalling (a sync extension after the GASpecificC
   });
 
   test("no PS sync without SBR", () => {
-    expect(parse(head(2), GA, sync(0), psSync(1))).toEqual(plain(2, "LC"));
+    // What would be the extension frequency, then a PS sync: not read.
+    expect(parse(head(2), GA, sync(0), [[3, 4]], psSync(1))).toEqual(
+      plain(2, "LC"),
+    );
   });
 
   test("another sync word or extension type is not SBR", () => {

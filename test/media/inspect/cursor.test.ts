@@ -15,6 +15,8 @@ describe("need(n)", () => {
     expect(await c.need(1)).toBe(true);
     expect(reader.reads).toEqual([[0, 256 * KiB]]);
     expect(c.bytesRead).toBe(256 * KiB);
+    expect(await c.need(256 * KiB)).toBe(true);
+    expect(reader.reads).toHaveLength(1);
     // The last byte of the window, and the last n bytes, are still in it.
     c.position = 256 * KiB - 4;
     expect(await c.need(4)).toBe(true);
@@ -28,6 +30,12 @@ describe("need(n)", () => {
     ]);
     expect(c.bytesRead).toBe(512 * KiB);
     expect(c.peek(4)).toBe((256 * KiB) % 251);
+    // At the new window's start, and further in it: no read.
+    expect(await c.need(1)).toBe(true);
+    c.position += 1000;
+    expect(await c.need(1000)).toBe(true);
+    expect(reader.reads).toHaveLength(2);
+    expect(c.u8()).toBe((256 * KiB - 4 + 1000) % 251);
   });
 
   test("a window stops at the end of the file", async () => {

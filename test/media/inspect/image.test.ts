@@ -71,6 +71,14 @@ describe("PNG", () => {
     );
   });
 
+  test("a first chunk named like WEBP's (VP8X) is not read as one", async () => {
+    const bytes = png(0x00ff0000, 0x00ff0000, "VP8X");
+    expect(bytes.length).toBeGreaterThanOrEqual(30);
+    await expect(inspect(bytes, "png")).rejects.toThrow(
+      new Error("no PNG dimensions in the header"),
+    );
+  });
+
   test("a first chunk that is not IHDR gives no dimensions", async () => {
     await expect(inspect(png(5, 6, "IHDX"), "png")).rejects.toThrow(
       new Error("no PNG dimensions in the header"),
@@ -146,6 +154,13 @@ describe("WEBP", () => {
       height: 0x010204,
       bytesRead: 30,
     });
+  });
+
+  test("a first chunk named like PNG's (IHDR) is not read as one", async () => {
+    const bytes = riff("IHDR", new Array<number>(20).fill(1));
+    await expect(inspect(bytes, "webp")).rejects.toThrow(
+      new Error("no WEBP dimensions in the header"),
+    );
   });
 
   test("another first chunk gives no dimensions", async () => {

@@ -37,8 +37,15 @@ export const descriptor = (tag: number, ...parts: Bytes[]): Bytes => {
   return [tag, payload.length, ...payload];
 };
 
-/** esds: ES descriptor → DecoderConfigDescriptor (object type `oti`) → DecoderSpecificInfo (`config`). */
-export const esds = (oti: number, config?: Bytes): Bytes =>
+/**
+ * esds: ES descriptor → DecoderConfigDescriptor (object type `oti`) → DecoderSpecificInfo (`config`).
+ * `first` puts other descriptors before the DecoderConfigDescriptor (`es`) or the DecoderSpecificInfo (`decoder`).
+ */
+export const esds = (
+  oti: number,
+  config?: Bytes,
+  first: { es?: Bytes; decoder?: Bytes } = {},
+): Bytes =>
   fullBox(
     "esds",
     0,
@@ -46,6 +53,7 @@ export const esds = (oti: number, config?: Bytes): Bytes =>
       3,
       u16(1), // ES_ID
       u8(0), // flags
+      first.es ?? [],
       descriptor(
         4,
         u8(oti),
@@ -53,9 +61,10 @@ export const esds = (oti: number, config?: Bytes): Bytes =>
         u24(0),
         u32(128000),
         u32(128000),
+        first.decoder ?? [],
         config ? descriptor(5, config) : [],
       ),
-      descriptor(6, u8(2)),
+      first.es ? [] : descriptor(6, u8(2)),
     ),
   );
 

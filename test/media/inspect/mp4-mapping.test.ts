@@ -122,6 +122,21 @@ test("width and height: the track's, else the sample entry's", async () => {
   expect(fromTrack).toMatchObject({ width: 1280, height: 720 });
 });
 
+test("a video track without samples has no frame rate, whatever its duration", async () => {
+  const inspection = await inspectWith(
+    [track(1, "avc1", { nb_samples: 0 })],
+    [],
+    {
+      1: { type: "avc1" },
+    },
+  );
+  expect(inspection.frameRate).toBeUndefined();
+  const one = await inspectWith([track(1, "avc1", { nb_samples: 1 })], [], {
+    1: { type: "avc1" },
+  });
+  expect(one.frameRate).toBe(1);
+});
+
 test("a track bitrate that is not finite is unknown", async () => {
   for (const bitrate of [Infinity, NaN, -5, 0]) {
     const inspection = await inspectWith([track(1, "avc1", { bitrate })], [], {

@@ -283,6 +283,33 @@ describe("audio codec", () => {
     });
   });
 
+  test("the DecoderConfigDescriptor and DecoderSpecificInfo are found by tag, after other descriptors", async () => {
+    // An SLConfigDescriptor (tag 6) before the DecoderConfigDescriptor, and one before the DecoderSpecificInfo
+    // (its byte would not parse as an AudioSpecificConfig).
+    const entry = audioEntry(
+      "mp4a",
+      2,
+      44100,
+      esds(0x40, [0x11, 0xb0], {
+        es: [6, 1, 2],
+        decoder: [6, 1, 2],
+      }),
+    );
+    const inspection = await inspect({ tracks: [audio(entry)] });
+    expect(inspection.audio).toMatchObject({
+      codec: "aac",
+      profile: "LC",
+      channels: 6,
+    });
+    const mp3 = audioEntry(
+      "mp4a",
+      2,
+      44100,
+      esds(0x6b, undefined, { es: [6, 1, 2] }),
+    );
+    expect((await inspect({ tracks: [audio(mp3)] })).audio?.codec).toBe("mp3");
+  });
+
   test("an esds without a DecoderSpecificInfo: AAC, no profile, the entry's channels", async () => {
     const inspection = await inspect({
       tracks: [audio(audioEntry("mp4a", 2, 44100, esds(0x40)))],
