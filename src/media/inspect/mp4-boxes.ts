@@ -76,7 +76,7 @@ export async function parseMovie(reader: ByteReader): Promise<ParsedMovie> {
     const isoFile = file as unknown as { ftyp?: object };
     if (isoFile.ftyp) return;
     noFtyp = true;
-    isoFile.ftyp = { major_brand: "", compatible_brands: [] };
+    isoFile.ftyp = { compatible_brands: [] };
   };
   file.onReady = (info) => {
     movie = info as unknown as MovieInfo;

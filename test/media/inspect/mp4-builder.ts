@@ -68,7 +68,7 @@ export const esds = (
     ),
   );
 
-/** avcC with the profile byte and one SPS NAL unit. */
+/** avcC with the profile byte and one SPS NAL unit (none when `sps` is empty). */
 export const avcC = (profile: number, sps: Bytes): Bytes =>
   box(
     "avcC",
@@ -77,9 +77,7 @@ export const avcC = (profile: number, sps: Bytes): Bytes =>
     u8(sps[2] ?? 0),
     u8(sps[3] ?? 30),
     u8(0xff), // lengthSizeMinusOne 3
-    u8(0xe1), // one SPS
-    u16(sps.length),
-    sps,
+    sps.length > 0 ? [0xe1, ...u16(sps.length), ...sps] : [0xe0],
     u8(1), // one PPS
     u16(4),
     [0x68, 0xee, 0x3c, 0x80],

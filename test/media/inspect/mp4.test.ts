@@ -201,6 +201,24 @@ describe("video codec", () => {
     });
   });
 
+  test("avcC without an SPS: the profile only", async () => {
+    const inspection = await inspect({
+      tracks: [video(videoEntry("avc1", 64, 48, avcC(100, [])))],
+    });
+    expect(inspection.video).toMatchObject({
+      codecString: "avc1.64001e",
+      profile: "High",
+      pixelFormat: undefined,
+    });
+    const main = await inspect({
+      tracks: [video(videoEntry("avc1", 64, 48, avcC(77, [])))],
+    });
+    expect(main.video).toMatchObject({
+      profile: "Main",
+      pixelFormat: "yuv420p",
+    });
+  });
+
   test("hvcC: profile, chroma format and luma bit depth", async () => {
     const inspection = await inspect({
       tracks: [video(videoEntry("hev1", 64, 48, hvcC(4, 3, 4)))],
