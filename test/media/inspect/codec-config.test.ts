@@ -252,6 +252,10 @@ describe("avcFormat: pixel format", () => {
       profile: "High 10",
       pixelFormat: "yuv422p",
     });
+    // Two zeros before anything but 03: nothing removed.
+    expect(avcFormat(110, bytes(0x67, 110, 0, 0, 0xa6)).pixelFormat).toBe(
+      "yuv420p10",
+    );
     // A 03 after a single zero is data.
     expect(avcFormat(110, bytes(0x67, 110, 0, 3, 0xa6)).pixelFormat).toBe(
       "yuv420p10",

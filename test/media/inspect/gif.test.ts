@@ -163,6 +163,9 @@ describe("inspectGif", () => {
   test("a byte that starts no block ends the walk", async () => {
     const bytes = [...screen(2, 2), ...image(), 0x00, ...image(), TRAILER];
     expect(await inspect(bytes)).toMatchObject({ frameCount: 1 });
+    // Not skipped as if sub-blocks followed it (here an empty list, then an image).
+    const junk = [...screen(2, 2), ...image(), 0x99, 0x00, ...image(), TRAILER];
+    expect(await inspect(junk)).toMatchObject({ frameCount: 1 });
   });
 });
 

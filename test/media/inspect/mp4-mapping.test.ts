@@ -150,6 +150,33 @@ test("a track bitrate that is not finite is unknown", async () => {
   expect(rounded.video?.bitrate).toBe(1);
 });
 
+test("a negative fragment duration gives that duration and no bitrate", async () => {
+  parsed = {
+    bytesRead: 100,
+    sampleEntry: () => undefined,
+    movie: {
+      duration: 0,
+      timescale: 1000,
+      isFragmented: true,
+      isProgressive: true,
+      brands: ["isom"],
+      fragment_duration: { num: -500, den: 1000 },
+      videoTracks: [],
+      audioTracks: [],
+    },
+  };
+  const inspection = await inspectMp4({
+    size: 1000,
+    read: async () => new Uint8Array(),
+  });
+  expect(inspection).toMatchObject({
+    container: "mp4",
+    durationSeconds: -0.5,
+    bitrate: undefined,
+    fragmented: true,
+  });
+});
+
 test("the rest comes from the movie as parsed", async () => {
   expect(await inspectWith([], [], {})).toStrictEqual({
     kind: "video",
