@@ -69,7 +69,19 @@ export async function parseMovie(reader: ByteReader): Promise<ParsedMovie> {
   const file = createFile();
   let movie: MovieInfo | undefined;
   let failure: string | undefined;
-  file.onReady = (info) => (movie = info as unknown as MovieInfo);
+  // QuickTime files older than ftyp (2001) start with moov, mdat or wide, and mp4box's getInfo() reads ftyp
+  // without checking: give it an empty one when moov is found without one, and report no brands.
+  let noFtyp = false;
+  file.onMoovStart = () => {
+    const isoFile = file as unknown as { ftyp?: object };
+    if (isoFile.ftyp) return;
+    noFtyp = true;
+    isoFile.ftyp = { compatible_brands: [] };
+  };
+  file.onReady = (info) => {
+    movie = info as unknown as MovieInfo;
+    if (noFtyp) movie.brands = [];
+  };
   file.onError = (module, message) => (failure = `${module}: ${message}`);
   let position = 0;
   let bytesRead = 0;

@@ -3,6 +3,7 @@ import { describe, expect, test } from "@jest/globals";
 import { parseAacConfig } from "../../../src/media/inspect/audio-config.js";
 import {
   avcFormat,
+  hevcFormat,
   pixelFormatName,
 } from "../../../src/media/inspect/codec-config.js";
 import { inspectBytes } from "../../../src/media/inspect/index.js";
@@ -153,4 +154,148 @@ describe("image headers", () => {
       failed: true,
     });
   });
+});
+
+describe("avcFormat: profile names", () => {
+  test.each([
+    [66, "Baseline"],
+    [77, "Main"],
+    [88, "Extended"],
+    [100, "High"],
+    [110, "High 10"],
+    [122, "High 4:2:2"],
+    [244, "High 4:4:4 Predictive"],
+    [44, "CAVLC 4:4:4 Intra"],
+    [118, undefined],
+    [0, undefined],
+  ])("profile_idc %i: %s", (idc, profile) => {
+    // ue(0) sps id, ue(1) 4:2:0, ue(0) 8-bit: 1 010 1 000
+    expect(avcFormat(idc, bytes(0x67, idc, 0, 30, 0xa8)).profile).toBe(profile);
+  });
+
+  test("Constrained Baseline needs profile 66 and constraint_set1_flag (0x40)", () => {
+    expect(avcFormat(66, bytes(0x67, 66, 0xbf, 30)).profile).toBe("Baseline");
+    expect(avcFormat(66, bytes(0x67, 66, 0x40, 30)).profile).toBe(
+      "Constrained Baseline",
+    );
+    expect(avcFormat(66, undefined).profile).toBe("Baseline");
+    expect(avcFormat(77, bytes(0x67, 77, 0x40, 30)).profile).toBe("Main");
+  });
+});
+
+describe("avcFormat: pixel format", () => {
+  test("profiles without chroma_format_idc are 4:2:0 8-bit whatever the SPS says", () => {
+    // 4:4:4 10-bit if it were read: 1 00100 011 → ue(0), ue(3), ue(2).
+    for (const idc of [66, 77, 88, 0]) {
+      expect(avcFormat(idc, bytes(0x67, idc, 0, 30, 0x91, 0x80))).toEqual({
+        profile: avcFormat(idc, undefined).profile,
+        pixelFormat: "yuv420p",
+      });
+    }
+  });
+
+  test.each([100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135])(
+    "profile_idc %i reads chroma_format_idc and bit depth",
+    (idc) => {
+      // ue(0) sps id, ue(2) 4:2:2, ue(1) 9-bit: 1 011 010 0
+      expect(avcFormat(idc, bytes(0x67, idc, 0, 30, 0xb4)).pixelFormat).toBe(
+        "yuv422p9",
+      );
+    },
+  );
+
+  test("4:4:4 has a separate_colour_plane_flag before the bit depth", () => {
+    // ue(0), ue(3) = 00100, flag 1, ue(2) = 011: 1 00100 1 0 | 11 000000
+    expect(avcFormat(244, bytes(0x67, 244, 0, 30, 0x92, 0xc0))).toEqual({
+      profile: "High 4:4:4 Predictive",
+      pixelFormat: "yuv444p10",
+    });
+    // flag 0, ue(0) = 1: 1 00100 0 1
+    expect(avcFormat(244, bytes(0x67, 244, 0, 30, 0x91)).pixelFormat).toBe(
+      "yuv444p",
+    );
+  });
+
+  test("monochrome (chroma_format_idc 0) and a large sps id", () => {
+    // ue(31) = 00000 100000, ue(0) = 1, ue(0) = 1: 00000100 0001 1 000
+    expect(
+      avcFormat(100, bytes(0x67, 100, 0, 30, 0x04, 0x18)).pixelFormat,
+    ).toBe("gray");
+  });
+
+  test("no SPS, or one cut short: profile only", () => {
+    expect(avcFormat(100, undefined)).toEqual({
+      profile: "High",
+      pixelFormat: undefined,
+    });
+    expect(avcFormat(100, bytes(0x67, 100, 0, 30))).toEqual({
+      profile: "High",
+      pixelFormat: undefined,
+    });
+    // ue(0), ue(1), then ue(8) needs 7 bits where 1 is left: 1 010 0001
+    expect(avcFormat(110, bytes(0x67, 110, 0, 30, 0xa1))).toEqual({
+      profile: "High 10",
+      pixelFormat: undefined,
+    });
+  });
+
+  test("emulation prevention bytes (00 00 03) are removed before the fields are read", () => {
+    // Level 0 and constraint flags 0 put 00 00 before the 03; the fields are then 0xa6: 4:2:0 10-bit.
+    expect(avcFormat(110, bytes(0x67, 110, 0, 0, 3, 0xa6))).toEqual({
+      profile: "High 10",
+      pixelFormat: "yuv420p10",
+    });
+    // 00 00 03 03: the second 03 is data (the count of zeros starts over after a removed byte).
+    // 03 5b 80 = 0000001 101011 | 011 | 1: sps id ue(106), ue(2) 4:2:2, ue(0) 8-bit. Were the 03 dropped too,
+    // 5b 80 = 010 | 1 | 1 would say 4:0:0 ("gray").
+    expect(avcFormat(110, bytes(0x67, 110, 0, 0, 3, 3, 0x5b, 0x80))).toEqual({
+      profile: "High 10",
+      pixelFormat: "yuv422p",
+    });
+    // Two zeros before anything but 03: nothing removed.
+    expect(avcFormat(110, bytes(0x67, 110, 0, 0, 0xa6)).pixelFormat).toBe(
+      "yuv420p10",
+    );
+    // A 03 after a single zero is data.
+    expect(avcFormat(110, bytes(0x67, 110, 0, 3, 0xa6)).pixelFormat).toBe(
+      "yuv420p10",
+    );
+  });
+});
+
+describe("pixelFormatName and hevcFormat", () => {
+  test.each([
+    [0, 8, "gray"],
+    [1, 8, "yuv420p"],
+    [2, 8, "yuv422p"],
+    [3, 8, "yuv444p"],
+    [1, 9, "yuv420p9"],
+    [1, 10, "yuv420p10"],
+    [0, 12, "gray12"],
+    [4, 8, "unknown"],
+    [4, 10, "unknown10"],
+    [1, 7, "yuv420p"],
+  ])("chroma %i, %i bits: %s", (chroma, depth, name) => {
+    expect(pixelFormatName(chroma, depth)).toBe(name);
+  });
+
+  test.each([
+    [1, 1, 0, { profile: "Main", pixelFormat: "yuv420p" }],
+    [2, 1, 2, { profile: "Main 10", pixelFormat: "yuv420p10" }],
+    [3, 1, 0, { profile: "Main Still Picture", pixelFormat: "yuv420p" }],
+    [4, 3, 4, { profile: "Range Extensions", pixelFormat: "yuv444p12" }],
+    [5, 2, 0, { profile: undefined, pixelFormat: "yuv422p" }],
+    [0, 0, 1, { profile: undefined, pixelFormat: "gray9" }],
+  ])(
+    "hvcC profile %i, chroma %i, luma depth 8 + %i",
+    (idc, chroma, minus8, expected) => {
+      expect(
+        hevcFormat({
+          general_profile_idc: idc,
+          chroma_format_idc: chroma,
+          bit_depth_luma_minus8: minus8,
+        }),
+      ).toEqual(expected);
+    },
+  );
 });

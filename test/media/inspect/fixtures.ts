@@ -22,3 +22,37 @@ export async function loggingReader(
     },
   };
 }
+
+/** A reader over bytes in memory that records every range read. */
+export function bytesReader(
+  bytes: Uint8Array,
+): ByteReader & { reads: [number, number][] } {
+  const reads: [number, number][] = [];
+  return {
+    size: bytes.length,
+    reads,
+    read: async (start, end) => {
+      reads.push([start, end]);
+      return bytes.slice(start, end);
+    },
+  };
+}
+
+/** Bytes from [value, bit width] fields written most significant bit first, the last byte padded with zeros. */
+export function bitFields(...fields: [number, number][]): Uint8Array {
+  const bits: number[] = [];
+  for (const [value, width] of fields) {
+    for (let i = width - 1; i >= 0; i--)
+      bits.push(Math.floor(value / 2 ** i) % 2);
+  }
+  const out = new Uint8Array(Math.ceil(bits.length / 8));
+  bits.forEach((bit, i) => {
+    out[i >> 3]! |= bit << (7 - (i & 7));
+  });
+  return out;
+}
+
+/** Latin-1 bytes of `text`. */
+export const ascii = (text: string): number[] => [
+  ...Buffer.from(text, "latin1"),
+];
