@@ -32,6 +32,29 @@ describe("aborts", () => {
     expect(server.requests.length).toBe(from);
   });
 
+  test("aborted by the final event's listener, which then throws: an AbortError of the upload with the media id", async () => {
+    const controller = new AbortController();
+    let id: string | undefined;
+    const error = await clientFor(server)
+      .upload(video, {
+        waitForProcessing: false,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.phase !== "done") return;
+          id = p.mediaId;
+          controller.abort(new Error("stop"));
+          throw new Error("listener failed");
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as Error).message).toBe(
+      "Upload aborted by the caller's signal during the upload.",
+    );
+    expect(id).toMatch(/^\d+$/);
+    expect((error as AbortError).mediaId).toBe(id);
+  });
+
   test("an upload that ends leaves no listener on the caller's signal", async () => {
     const controller = new AbortController();
     await clientFor(server).upload(video, {
