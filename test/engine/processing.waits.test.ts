@@ -1,7 +1,14 @@
 // The waits between STATUS polls, on a fake clock (sleep and STATUS mocked): 1 s doubling to 10 s when X gives no
 // check_after_secs, X's check_after_secs in seconds with a 100 ms floor, every wait cut at the deadline, and the
 // timeout's words for a state X did not name.
-import { beforeEach, describe, expect, jest, test } from "@jest/globals";
+import {
+  afterEach,
+  beforeEach,
+  describe,
+  expect,
+  jest,
+  test,
+} from "@jest/globals";
 import type { ProcessingInfo } from "../../src/errors/index.js";
 
 let clock = 0;
@@ -32,6 +39,10 @@ beforeEach(() => {
   clock = 1_000_000;
   waits.length = 0;
   jest.spyOn(Date, "now").mockImplementation(() => clock);
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
 });
 
 describe("waitUntilProcessed waits", () => {
