@@ -79,6 +79,20 @@ describe("spoolSource under a 10-byte ceiling", () => {
     expect(await fsp.readdir(home)).toEqual([]);
   });
 
+  // Open descriptors are counted in /proc/self/fd, which only Linux has.
+  (process.platform === "linux" ? test : test.skip)(
+    "the spool file is closed whether spooling ends or is refused",
+    async () => {
+      const openFds = async () => (await fsp.readdir("/proc/self/fd")).length;
+      const before = await openFds();
+      await failure(spoolSource(chunks(6, 6), undefined, undefined));
+      expect(await openFds()).toBe(before);
+      const source = await spoolSource(chunks(6), undefined, undefined);
+      await source.close();
+      expect(await openFds()).toBe(before);
+    },
+  );
+
   test("one chunk of 11 bytes is refused too", async () => {
     const error = await failure(spoolSource(chunks(11), undefined, undefined));
     expect(error).toBeInstanceOf(InvalidInputError);
