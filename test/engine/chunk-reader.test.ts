@@ -1,5 +1,6 @@
 // ChunkReader's edges: chunks after a peek, exact-size reads, empty chunks, the stall's words, odd chunk types.
 import { describe, expect, test } from "@jest/globals";
+import { Readable } from "node:stream";
 import { ChunkReader } from "../../src/engine/source/chunk-reader.js";
 import { InvalidInputError } from "../../src/errors/index.js";
 
@@ -62,5 +63,36 @@ describe("ChunkReader", () => {
     expect(await got(Object.create(null))).toMatch(
       /, got an object\. Encode text first/,
     );
+  });
+
+  test("after cancel, a Node stream is at its end: no chunk, no bytes, no error", async () => {
+    let pulls = 0;
+    const node = new Readable({
+      read() {
+        pulls += 1;
+        this.push(new Uint8Array([pulls]));
+      },
+    });
+    const reader = new ChunkReader(node);
+    expect(await reader.chunk()).toEqual(new Uint8Array([1]));
+    await reader.cancel();
+    expect(node.destroyed).toBe(true);
+    expect(await reader.chunk()).toBeUndefined();
+    expect(await reader.read(4)).toEqual([]);
+    expect(await reader.atEnd()).toBe(true);
+  });
+
+  test("a chunk within the stall limit leaves no stall timer behind", async () => {
+    const timers = () =>
+      process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const reader = new ChunkReader(
+      streamOf(new Uint8Array([1]), new Uint8Array([2])),
+      60_000,
+    );
+    const before = timers();
+    expect(await reader.chunk()).toEqual(new Uint8Array([1]));
+    expect(await reader.chunk()).toEqual(new Uint8Array([2]));
+    expect(await reader.chunk()).toBeUndefined();
+    expect(timers()).toBe(before);
   });
 });

@@ -71,13 +71,39 @@ describe("rangeSource", () => {
     await utimes(changing, mtime, new Date(mtime.getTime() + 5000));
     const error = await source.read(0, 100).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as Error).message).toContain("changed during the upload");
+    expect((error as Error).message).toBe(
+      `The input file ${JSON.stringify(changing)} changed during the upload. Upload it again once it is stable.`,
+    );
     await source.close();
   });
 
   test("reads past the end give the bytes that exist", async () => {
     const source = await rangeSource(file, bytes.length, undefined);
     expect(await source.head(20_000)).toEqual(bytes);
+    await source.close();
+  });
+
+  test("a file shorter than the size given: each read stops at its end, from any start", async () => {
+    const source = await rangeSource(file, 20_000, undefined);
+    expect(source.size).toBe(20_000);
+    expect(await read(await source.read(5000, 20_000))).toEqual(
+      bytes.subarray(5000),
+    );
+    expect(await read(await source.read(9999, 15_000))).toEqual(
+      bytes.subarray(9999),
+    );
+    expect((await source.read(10_000, 20_000)).size).toBe(0);
+    await source.close();
+  });
+
+  test("a range past the size given is cut at it; an empty range reads nothing", async () => {
+    const source = await rangeSource(file, 100, undefined);
+    expect(await read(await source.read(90, 200))).toEqual(
+      bytes.subarray(90, 100),
+    );
+    expect((await source.read(150, 200)).size).toBe(0);
+    expect((await source.read(40, 40)).size).toBe(0);
+    expect(await source.head(3)).toEqual(bytes.subarray(0, 3));
     await source.close();
   });
 });

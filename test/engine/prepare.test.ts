@@ -57,6 +57,19 @@ describe("refusals", () => {
     );
   });
 
+  test("a size that is not a whole number of bytes (a stream's declared size)", async () => {
+    const head = new TextEncoder().encode("glTF\x02\x00\x00\x00");
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(head);
+        controller.close();
+      },
+    });
+    expect(await refusal(plan(stream, {}, { size: 100.5 }))).toBe(
+      "The file size must be a whole number of bytes, but it is 100.5. Nothing was sent.",
+    );
+  });
+
   test("a type that cannot be told", async () => {
     expect(await refusal(plan(new Uint8Array(64)))).toMatch(
       / Nothing was sent\.$/,

@@ -128,4 +128,27 @@ describe("ProgressReporter", () => {
     expect(errors).toHaveLength(1);
     expect((p.listenerError as Error).message).toBe("listener bug");
   });
+
+  test("skip counts a resumed upload's acknowledged segments as sent and done; later sends add to them", () => {
+    const now = { t: 0 };
+    const { p, events } = reporter(now);
+    p.skip(2, 200);
+    p.phase("append", "42");
+    now.t = 100;
+    p.sent(2, 40);
+    now.t = 200;
+    p.acknowledged(2, 100);
+    expect(
+      events.map((e) => [
+        e.phase,
+        e.bytesSent,
+        e.bytesAcknowledged,
+        e.segmentsDone,
+      ]),
+    ).toEqual([
+      ["append", 200, 200, 2],
+      ["append", 240, 200, 2],
+      ["append", 240, 300, 3],
+    ]);
+  });
 });

@@ -30,6 +30,25 @@ describe("streamSource", () => {
     );
   });
 
+  test.each([
+    [3, 10],
+    [10, 14],
+    [37, 40],
+  ])(
+    "a gap to %i, then bytes up to %i: exactly that range, and the next read goes on from its end",
+    async (start, end) => {
+      const source = streamSource(stream(), 100, undefined);
+      const got = await source.read(start, end);
+      expect(new Uint8Array(await got.arrayBuffer())).toEqual(
+        bytes.subarray(start, end),
+      );
+      const next = await source.read(end, end + 5);
+      expect(new Uint8Array(await next.arrayBuffer())).toEqual(
+        bytes.subarray(end, end + 5),
+      );
+    },
+  );
+
   test("a stream that ends inside a gap: InvalidInputError saying where it ended", async () => {
     const source = streamSource(stream(40), 100, undefined);
     const error = await failure(source.read(60, 70));
