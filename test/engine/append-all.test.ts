@@ -2,16 +2,17 @@
 // that no APPEND runs without a slot, and that a never-answering ack store does not hold a stopped upload.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { getEventListeners } from "node:events";
-import { requestContext } from "../../src/api/context.js";
-import { createRateState } from "../../src/api/rate-state.js";
-import { createXClient } from "../../src/api/x-client.js";
 import { appendAll } from "../../src/engine/append-all.js";
 import { RequestBudget, type Release } from "../../src/engine/budget.js";
 import { ProgressReporter } from "../../src/engine/progress.js";
 import { newSession } from "../../src/engine/session.js";
 import type { MediaSource } from "../../src/engine/source/types.js";
 import { AbortError } from "../../src/errors/index.js";
-import { startTinyServer, type TinyServer } from "./tiny-server.js";
+import {
+  startTinyServer,
+  tinyContext,
+  type TinyServer,
+} from "./tiny-server.js";
 
 let tiny: TinyServer;
 let inFlight = 0;
@@ -29,30 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => tiny.close());
 
-function ctx(signal?: AbortSignal) {
-  return requestContext(
-    {
-      client: createXClient({
-        auth: { type: "oauth2", accessToken: "test-token-0123456789" },
-        baseUrl: tiny.url,
-      }),
-      baseUrl: tiny.url,
-      secrets: [],
-      rate: createRateState(),
-    },
-    {
-      requestTimeoutMs: 5000,
-      stallTimeoutMs: 5000,
-      retry: {
-        retries: 0,
-        minDelayMs: 1,
-        maxDelayMs: 1,
-        maxRateLimitWaitMs: 1000,
-      },
-    },
-    signal,
-  );
-}
+const ctx = (signal?: AbortSignal) => tinyContext(tiny.url, signal);
 
 /** A budget that counts its acquire calls. */
 class CountingBudget extends RequestBudget {

@@ -1,15 +1,17 @@
 // Waiting for processing: what counts as failed, the timeout's exact words, an abort while waiting to poll,
 // and expires_after_secs kept from an earlier STATUS answer (a node:http server scripts X's answers).
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { requestContext } from "../../src/api/context.js";
-import { createRateState } from "../../src/api/rate-state.js";
-import { createXClient } from "../../src/api/x-client.js";
 import {
   processingFailed,
   waitUntilProcessed,
 } from "../../src/engine/processing.js";
 import { AbortError, TimeoutError } from "../../src/errors/index.js";
-import { json, startTinyServer, type TinyServer } from "./tiny-server.js";
+import {
+  json,
+  startTinyServer,
+  tinyContext,
+  type TinyServer,
+} from "./tiny-server.js";
 
 const ID = "1880000000000000001";
 let tiny: TinyServer;
@@ -35,30 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => tiny.close());
 
-function ctx(signal?: AbortSignal) {
-  return requestContext(
-    {
-      client: createXClient({
-        auth: { type: "oauth2", accessToken: "test-token-0123456789" },
-        baseUrl: tiny.url,
-      }),
-      baseUrl: tiny.url,
-      secrets: [],
-      rate: createRateState(),
-    },
-    {
-      requestTimeoutMs: 5000,
-      stallTimeoutMs: 5000,
-      retry: {
-        retries: 0,
-        minDelayMs: 1,
-        maxDelayMs: 1,
-        maxRateLimitWaitMs: 1000,
-      },
-    },
-    signal,
-  );
-}
+const ctx = (signal?: AbortSignal) => tinyContext(tiny.url, signal);
 
 const failure = (p: Promise<unknown>) =>
   p.then(

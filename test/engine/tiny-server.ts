@@ -5,6 +5,9 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { requestContext } from "../../src/api/context.js";
+import { createRateState } from "../../src/api/rate-state.js";
+import { createXClient } from "../../src/api/x-client.js";
 
 /** One request as the tiny server saw it. */
 export interface TinyRequest {
@@ -80,4 +83,30 @@ export function happyUpload(
   if (request.path.includes("command=STATUS"))
     return json(res, 200, overrides.status ?? { data: { id } });
   json(res, 404, { title: "Not Found" });
+}
+
+/** A request context for `url`: OAuth 2, no retries, 5 s timeouts, at most 1 s of rate-limit wait. */
+export function tinyContext(url: string, signal?: AbortSignal) {
+  return requestContext(
+    {
+      client: createXClient({
+        auth: { type: "oauth2", accessToken: "test-token-0123456789" },
+        baseUrl: url,
+      }),
+      baseUrl: url,
+      secrets: [],
+      rate: createRateState(),
+    },
+    {
+      requestTimeoutMs: 5000,
+      stallTimeoutMs: 5000,
+      retry: {
+        retries: 0,
+        minDelayMs: 1,
+        maxDelayMs: 1,
+        maxRateLimitWaitMs: 1000,
+      },
+    },
+    signal,
+  );
 }
